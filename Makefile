@@ -1,0 +1,29 @@
+# gpt4o-tui: `make run` launches the app, `make test` runs the whole suite.
+# Each sets up .venv on first use and reuses it afterwards.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: run test screenshots check clean
+
+run: $(READY)
+	@$(BIN)/gpt4o-tui
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+screenshots: $(READY)
+	$(BIN)/gpt4o-tui screenshots screenshots
+
+check: $(READY)
+	$(BIN)/gpt4o-tui check
+
+$(READY): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "gpt4o-tui needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV)
