@@ -1,0 +1,1 @@
+"""gpt4o-tui: a terminal explorer for GPT-4o mini's launch."""

@@ -1,0 +1,362 @@
+"""The facts gpt4o-tui presents: TOML files in a data directory, validated into a
+frozen Catalog. Nothing here imports Textual."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from decimal import Decimal
+from importlib import resources
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+ModelId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=64)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+SourceIds = Annotated[tuple[ModelId, ...], Field(min_length=1)]
+Price = Annotated[Decimal, Field(ge=0, le=10_000, allow_inf_nan=False)]
+Score = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+TokenCount = Annotated[int, Field(gt=0, le=100_000_000, strict=True)]
+
+
+class DataError(Exception):
+    """A data directory that cannot be used: which file, which entry, what is wrong."""
+
+    def __init__(self, file: str, entry: str, problem: str) -> None:
+        self.file, self.entry, self.problem = file, entry, problem
+        super().__init__(f"{file}: {entry}: {problem}")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Frozen):
+    id: ModelId
+    title: Text
+    date: dt.date | None = None
+    url: Text | None = None
+
+
+class Model(Frozen):
+    id: ModelId
+    name: Text
+    short: Annotated[str, Field(min_length=1, max_length=12)]
+    role: Literal["subject", "peer", "historical"]
+    tier: Literal["small", "frontier"]
+    api_id: Text
+    context_window: TokenCount | None = None
+    max_output: TokenCount | None = None
+    inputs: Annotated[tuple[Literal["text", "image", "audio", "video"], ...], Field(min_length=1)]
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _limits_known(self) -> Model:
+        if self.role != "historical" and (self.context_window is None or self.max_output is None):
+            raise ValueError("context_window and max_output are required for the subject and peers")
+        if self.context_window and self.max_output and self.max_output > self.context_window:
+            raise ValueError("max_output cannot exceed context_window")
+        return self
+
+
+class Fact(Frozen):
+    label: Annotated[str, Field(min_length=1, max_length=40)]
+    value: Text
+    caveat: Text | None = None
+    sources: SourceIds
+
+
+class Benchmark(Frozen):
+    id: ModelId
+    name: Annotated[str, Field(min_length=1, max_length=12)]
+    tests: Text
+    analogy: Text | None = None
+    analogy_zh: Text | None = None
+    sources: SourceIds
+    scores: dict[ModelId, Score]
+    not_scored: dict[ModelId, Text] = {}
+    chart_only: tuple[ModelId, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Benchmark:
+        both = set(self.scores) & set(self.not_scored)
+        if both:
+            raise ValueError(f"{sorted(both)[0]} is both scored and not_scored")
+        unscored_chart_only = set(self.chart_only) - set(self.scores)
+        if unscored_chart_only:
+            raise ValueError(f"chart_only names {sorted(unscored_chart_only)[0]}, which has no score")
+        if (self.analogy is None) != (self.analogy_zh is None):
+            raise ValueError("analogy and analogy_zh go together")
+        return self
+
+    def score(self, model_id: str) -> Decimal | None:
+        """The score, or None where the model was not scored (n/a, never 0)."""
+        return self.scores.get(model_id)
+
+    def best(self, model_ids: Iterable[str]) -> frozenset[str]:
+        """The models with the top score among model_ids (all of them on a tie).
+        A model without a score never wins."""
+        scored = {m: self.scores[m] for m in model_ids if m in self.scores}
+        top = max(scored.values(), default=None)
+        return frozenset(m for m, s in scored.items() if s == top)
+
+
+class LongContextRate(Frozen):
+    above_tokens: TokenCount
+    input: Price
+    output: Price
+
+
+class ModelPrice(Frozen):
+    model: ModelId
+    input: Price
+    output: Price
+    batch_input: Price | None = None
+    batch_output: Price | None = None
+    long_context: LongContextRate | None = None
+    sources: SourceIds
+    batch_sources: tuple[ModelId, ...] = ()
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _batch_complete(self) -> ModelPrice:
+        if (self.batch_input is None) != (self.batch_output is None):
+            raise ValueError("batch_input and batch_output go together")
+        if self.batch_input is not None and not self.batch_sources:
+            raise ValueError("a batch price needs batch_sources")
+        return self
+
+
+class PriceChange(Frozen):
+    date: dt.date
+    model: ModelId
+    summary: Text
+    sources: SourceIds
+
+
+class SafetyMeasure(Frozen):
+    stage: Annotated[str, Field(min_length=1, max_length=24)]
+    title: Text
+    detail: Text
+    plain: Text
+    plain_zh: Text
+    caveat: Text | None = None
+    sources: SourceIds
+
+
+class Footnote(Frozen):
+    text: Text
+    sources: SourceIds
+
+
+# One schema per file: the TOML table name each list lives under.
+class SourcesFile(Frozen):
+    source: Annotated[tuple[Source, ...], Field(min_length=1)]
+
+
+class ModelsFile(Frozen):
+    model: Annotated[tuple[Model, ...], Field(min_length=1)]
+
+
+class SpecsFile(Frozen):
+    fact: Annotated[tuple[Fact, ...], Field(min_length=1)]
+
+
+class BenchmarksFile(Frozen):
+    benchmark: Annotated[tuple[Benchmark, ...], Field(min_length=1)]
+
+
+class PricesFile(Frozen):
+    price: Annotated[tuple[ModelPrice, ...], Field(min_length=1)]
+    change: tuple[PriceChange, ...] = ()
+
+
+class SafetyFile(Frozen):
+    measure: Annotated[tuple[SafetyMeasure, ...], Field(min_length=1)]
+    footnote: tuple[Footnote, ...] = ()
+
+
+FILES: dict[str, type[Frozen]] = {
+    "sources.toml": SourcesFile,
+    "models.toml": ModelsFile,
+    "specs.toml": SpecsFile,
+    "benchmarks.toml": BenchmarksFile,
+    "prices.toml": PricesFile,
+    "safety.toml": SafetyFile,
+}
+
+
+class Catalog(Frozen):
+    """Every fact the app shows, validated and cross-checked."""
+
+    data_dir: Path
+    sources: tuple[Source, ...]
+    models: tuple[Model, ...]
+    facts: tuple[Fact, ...]
+    benchmarks: tuple[Benchmark, ...]
+    prices: tuple[ModelPrice, ...]
+    price_changes: tuple[PriceChange, ...]
+    safety: tuple[SafetyMeasure, ...]
+    safety_footnotes: tuple[Footnote, ...]
+
+    def model(self, model_id: str) -> Model:
+        return next(m for m in self.models if m.id == model_id)
+
+    def price(self, model_id: str) -> ModelPrice:
+        return next(p for p in self.prices if p.model == model_id)
+
+    @property
+    def subject(self) -> Model:
+        return next(m for m in self.models if m.role == "subject")
+
+    @property
+    def compared(self) -> tuple[Model, ...]:
+        """GPT-4o mini and the peers it was measured with, in the data's order."""
+        return tuple(m for m in self.models if m.role != "historical")
+
+
+def default_data_dir() -> Path:
+    """The data shipped inside the installed package, else the checkout's data/."""
+    packaged = Path(str(resources.files("gpt4o_tui") / "data"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def load(data_dir: Path | None = None) -> Catalog:
+    """Read, validate and cross-check a data directory. Raises DataError."""
+    data_dir = default_data_dir() if data_dir is None else data_dir
+    if not data_dir.is_dir():
+        raise DataError(str(data_dir), "data directory", "not found, or not a directory")
+    parsed = {name: _load_file(data_dir / name, schema) for name, schema in FILES.items()}
+    catalog = Catalog(
+        data_dir=data_dir,
+        sources=parsed["sources.toml"].source,
+        models=parsed["models.toml"].model,
+        facts=parsed["specs.toml"].fact,
+        benchmarks=parsed["benchmarks.toml"].benchmark,
+        prices=parsed["prices.toml"].price,
+        price_changes=parsed["prices.toml"].change,
+        safety=parsed["safety.toml"].measure,
+        safety_footnotes=parsed["safety.toml"].footnote,
+    )
+    _cross_check(catalog)
+    return catalog
+
+
+def _load_file(path: Path, schema: type[Frozen]) -> Any:
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(name, "file", "missing") from None
+    except IsADirectoryError:
+        raise DataError(name, "file", "is a directory, expected a TOML file") from None
+    except OSError as error:
+        raise DataError(name, "file", f"cannot be read ({error.strerror or error})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(name, f"line {line}", "not valid UTF-8 text") from None
+    try:
+        document = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise DataError(name, "TOML syntax", str(error)) from None
+    try:
+        return schema.model_validate(document)
+    except ValidationError as error:
+        raise _describe(name, document, error) from None
+
+
+def _describe(file: str, document: dict[str, Any], error: ValidationError) -> DataError:
+    """Turn pydantic's first complaint into file, entry and problem."""
+    first = error.errors(include_url=False)[0]
+    loc = list(first["loc"])
+    entry = "top level"
+    if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
+        table, index = loc[0], loc[1]
+        item = document.get(table, [])[index] if isinstance(document.get(table), list) else {}
+        label = item.get("id") or item.get("model") or item.get("label") or item.get("stage") if isinstance(item, dict) else None
+        entry = f"[[{table}]] #{index + 1}" + (f" ({label})" if isinstance(label, str) else "")
+        loc = loc[2:]
+    elif loc:
+        entry = f"[{loc[0]}]" if isinstance(loc[0], str) else entry
+        loc = loc[1:]
+    field = ".".join(str(part) for part in loc)
+    problem = first["msg"]
+    if first["type"] == "extra_forbidden":
+        problem = "unknown field (a typo?)"
+    elif first["type"] == "missing":
+        problem = "required field is missing"
+    elif "input" in first and first["type"] != "model_type":
+        value = first["input"]
+        shown = str(value) if isinstance(value, (Decimal, int, float)) else repr(value)
+        problem += f" (got {shown[:60]}{'…' if len(shown) > 60 else ''})"
+    more = error.error_count() - 1
+    suffix = f"; {more} more problem{'s' if more > 1 else ''} in this file" if more else ""
+    return DataError(file, entry, (f"{field}: " if field else "") + problem + suffix)
+
+
+def _cross_check(catalog: Catalog) -> None:
+    """What no single file can check: ids that must match across files."""
+    d = catalog.data_dir
+    source_ids = _unique(d / "sources.toml", "source", [s.id for s in catalog.sources])
+    model_ids = _unique(d / "models.toml", "model", [m.id for m in catalog.models])
+    _unique(d / "benchmarks.toml", "benchmark", [b.id for b in catalog.benchmarks])
+    _unique(d / "prices.toml", "price", [p.model for p in catalog.prices])
+
+    subjects = [m.id for m in catalog.models if m.role == "subject"]
+    if len(subjects) != 1:
+        raise DataError(str(d / "models.toml"), "role", f"exactly one model must be the subject (found {len(subjects)})")
+
+    def cited(file: str, entry: str, ids: tuple[str, ...]) -> None:
+        for source in ids:
+            if source not in source_ids:
+                raise DataError(str(d / file), entry, f"cites source {source!r}, which sources.toml does not define")
+
+    def known(file: str, entry: str, model_id: str) -> None:
+        if model_id not in model_ids:
+            raise DataError(str(d / file), entry, f"names model {model_id!r}, which models.toml does not define")
+
+    for m in catalog.models:
+        cited("models.toml", f"model {m.id}", m.sources)
+    for f in catalog.facts:
+        cited("specs.toml", f"fact {f.label!r}", f.sources)
+    compared = {m.id for m in catalog.compared}
+    for b in catalog.benchmarks:
+        entry = f"benchmark {b.id}"
+        cited("benchmarks.toml", entry, b.sources)
+        for model_id in [*b.scores, *b.not_scored]:
+            known("benchmarks.toml", entry, model_id)
+        missing = compared - set(b.scores) - set(b.not_scored)
+        if missing:
+            raise DataError(str(d / "benchmarks.toml"), entry, f"no score or not_scored reason for {sorted(missing)[0]}")
+        if not set(b.scores) & {catalog.subject.id}:
+            raise DataError(str(d / "benchmarks.toml"), entry, f"{catalog.subject.id} must be scored")
+    for p in catalog.prices:
+        entry = f"price {p.model}"
+        known("prices.toml", entry, p.model)
+        cited("prices.toml", entry, p.sources + p.batch_sources)
+    for m in catalog.models:
+        if m.id not in {p.model for p in catalog.prices}:
+            raise DataError(str(d / "prices.toml"), f"model {m.id}", "has no [[price]] entry")
+    for c in catalog.price_changes:
+        entry = f"change {c.date} {c.model}"
+        known("prices.toml", entry, c.model)
+        cited("prices.toml", entry, c.sources)
+    for s in catalog.safety:
+        cited("safety.toml", f"measure {s.stage!r}", s.sources)
+    for n in catalog.safety_footnotes:
+        cited("safety.toml", "footnote", n.sources)
+
+
+def _unique(file: Path, table: str, ids: list[str]) -> set[str]:
+    seen: set[str] = set()
+    for position, item in enumerate(ids, start=1):
+        if item in seen:
+            raise DataError(str(file), f"[[{table}]] #{position}", f"duplicate id {item!r}")
+        seen.add(item)
+    return seen

@@ -1,0 +1,153 @@
+"""Cost maths in exact decimals: what a workload costs on each model per month.
+Nothing here imports Textual."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from gpt4o_tui.catalog import Catalog, Model, ModelPrice
+
+PER_MILLION = Decimal(1_000_000)
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Bounds:
+    label: str
+    low: int
+    high: int
+
+
+# The calculator's ranges: the top of each is GPT-4o mini's own limit.
+INPUT_BOUNDS = Bounds("Input tokens / request", 10, 128_000)
+OUTPUT_BOUNDS = Bounds("Output tokens / request", 1, 16_384)
+REQUESTS_BOUNDS = Bounds("Requests / day", 1, 1_000_000)
+
+
+@dataclass(frozen=True)
+class Workload:
+    input_tokens: int = 500
+    output_tokens: int = 200
+    requests_per_day: int = 10_000
+    days: int = 30
+
+    @property
+    def requests(self) -> int:
+        return self.requests_per_day * self.days
+
+
+@dataclass(frozen=True)
+class ModelCost:
+    """One model's monthly bill, or why the request cannot be made on it."""
+
+    model: Model
+    input_rate: Decimal
+    output_rate: Decimal
+    input_usd: Decimal
+    output_usd: Decimal
+    long_context_rate: bool = False
+    problem: str | None = None
+
+    @property
+    def total_usd(self) -> Decimal:
+        return self.input_usd + self.output_usd
+
+
+@dataclass(frozen=True)
+class Saving:
+    usd: Decimal
+    percent: Decimal
+
+
+def request_problem(model: Model, workload: Workload) -> str | None:
+    """Why one request of this workload cannot be made on the model, if it cannot."""
+    assert model.context_window is not None and model.max_output is not None
+    if workload.output_tokens > model.max_output:
+        return f"{workload.output_tokens:,} output tokens exceed its {model.max_output:,}-token maximum"
+    if workload.input_tokens + workload.output_tokens > model.context_window:
+        return (
+            f"{workload.input_tokens:,} + {workload.output_tokens:,} tokens exceed "
+            f"its {model.context_window:,}-token context window"
+        )
+    return None
+
+
+def rates(price: ModelPrice, workload: Workload, batch: bool = False) -> tuple[Decimal, Decimal, bool]:
+    """USD per 1M input and output tokens for this workload, and whether the long-context rate applies."""
+    long = price.long_context
+    if long is not None and workload.input_tokens > long.above_tokens:
+        return long.input, long.output, True
+    if batch and price.batch_input is not None and price.batch_output is not None:
+        return price.batch_input, price.batch_output, False
+    return price.input, price.output, False
+
+
+def model_cost(catalog: Catalog, model: Model, workload: Workload, batch: bool = False) -> ModelCost:
+    input_rate, output_rate, long_rate = rates(catalog.price(model.id), workload, batch)
+    return ModelCost(
+        model=model,
+        input_rate=input_rate,
+        output_rate=output_rate,
+        input_usd=input_rate * workload.input_tokens * workload.requests / PER_MILLION,
+        output_usd=output_rate * workload.output_tokens * workload.requests / PER_MILLION,
+        long_context_rate=long_rate,
+        problem=request_problem(model, workload),
+    )
+
+
+def monthly(catalog: Catalog, workload: Workload, batch: bool = False) -> tuple[ModelCost, ...]:
+    """The workload's cost on GPT-4o mini and on each peer, in the catalog's order."""
+    return tuple(model_cost(catalog, model, workload, batch) for model in catalog.compared)
+
+
+def saving(subject: ModelCost, peer: ModelCost) -> Saving | None:
+    """What GPT-4o mini saves against a peer; None where either cannot run the request."""
+    if subject.problem or peer.problem or peer.total_usd == 0:
+        return None
+    usd = peer.total_usd - subject.total_usd
+    return Saving(usd=usd, percent=usd / peer.total_usd * 100)
+
+
+def format_usd(amount: Decimal) -> str:
+    """Dollars with thousands separators; cents above a cent, two significant digits below."""
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    if amount == 0:
+        return "$0.00"
+    if amount >= CENT:
+        return f"{sign}${amount.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
+    step = Decimal(1).scaleb(amount.adjusted() - 1)
+    return f"{sign}${amount.quantize(step, rounding=ROUND_HALF_UP):f}"
+
+
+def format_rate(rate: Decimal) -> str:
+    """A price per 1M tokens: at least two decimals, more only where the data has them."""
+    places = max(2, -rate.normalize().as_tuple().exponent)
+    return f"${rate:,.{places}f}"
+
+
+def format_percent(value: Decimal) -> str:
+    return f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+
+
+_COUNT = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")
+_SUFFIX = {"": 1, "k": 1_000, "m": 1_000_000}
+
+
+def parse_count(text: str) -> int:
+    """A whole count as people type it: 1500, 1,500, 1.5k, 2M. Raises ValueError."""
+    match = _COUNT.match(text) if text.isascii() else None
+    if match is None:
+        raise ValueError(f"{text.strip()[:12]!r} is not a count (e.g. 1500, 1.5k, 2M)")
+    value = Decimal(match.group(1).replace(",", "")) * _SUFFIX[match.group(2).lower()]
+    if value != value.to_integral_value():
+        raise ValueError(f"{text.strip()} is not a whole number")
+    return int(value)
+
+
+def check_bounds(value: int, bounds: Bounds) -> int:
+    if not bounds.low <= value <= bounds.high:
+        raise ValueError(f"must be from {bounds.low:,} to {bounds.high:,}")
+    return value
