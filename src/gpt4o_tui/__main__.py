@@ -1,0 +1,118 @@
+"""gpt4o-tui's command line: the app, `check` and `screenshots`.
+
+Textual is imported only by the commands that draw a screen, so `--version`,
+`--help` and `check` stay quick."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+from gpt4o_tui.catalog import Catalog, DataError, load
+
+EXIT_DATA_ERROR = 2
+SCREENSHOT_SIZE = (120, 40)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        catalog = load(getattr(args, "data", None))
+    except DataError as error:
+        print(f"gpt4o-tui: data error: {error}", file=sys.stderr)
+        return EXIT_DATA_ERROR
+    if args.command == "check":
+        return _check(catalog)
+    if args.command == "screenshots":
+        return _screenshots(catalog, args.directory)
+    from gpt4o_tui.app import Gpt4oTui
+
+    Gpt4oTui(catalog).run()
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    # --data is accepted before or after a command; SUPPRESS keeps a command's
+    # parser from overwriting a --data given before it.
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument(
+        "--data",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="load the facts from DIR instead of the copy shipped with gpt4o-tui",
+    )
+    parser = argparse.ArgumentParser(
+        prog="gpt4o-tui",
+        description="Explore GPT-4o mini's launch: specs, benchmarks, safety, and what a workload would cost.",
+        epilog="Keys inside the app: 1-4 panes, ? help, ctrl+p commands, q quit.",
+        parents=[data],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('gpt4o-tui')}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("check", parents=[data], help="validate the data and print a one-screen summary")
+    shots = commands.add_parser("screenshots", parents=[data], help="save an SVG of each pane into DIR")
+    shots.add_argument("directory", type=Path, metavar="DIR", nargs="?", default=Path("screenshots"))
+    return parser
+
+
+def _check(catalog: Catalog) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"gpt4o-tui data: {catalog.data_dir}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    roles = {role: [m.name for m in catalog.models if m.role == role] for role in ("subject", "peer", "historical")}
+    cells = len(catalog.benchmarks) * len(catalog.compared)
+    not_scored = sum(len(b.not_scored) for b in catalog.benchmarks)
+    chart_only = sum(len(b.chart_only) for b in catalog.benchmarks)
+    cited = {s for group in _all_citations(catalog) for s in group}
+    table.add_row("Models", f"{len(catalog.models)}: subject {', '.join(roles['subject'])}; "
+                  f"peers {', '.join(roles['peer'])}; historical {', '.join(roles['historical']) or 'none'}")
+    table.add_row("Spec facts", f"{len(catalog.facts)} ({sum(1 for f in catalog.facts if f.caveat)} with a caveat)")
+    table.add_row("Benchmarks", f"{len(catalog.benchmarks)} × {len(catalog.compared)} models = {cells} cells: "
+                  f"{cells - not_scored} scored, {not_scored} n/a, {chart_only} chart only")
+    table.add_row("Prices", f"{len(catalog.prices)} models, {sum(1 for p in catalog.prices if p.batch_input is not None)} "
+                  f"with a batch price, {len(catalog.price_changes)} dated changes")
+    table.add_row("Safety", f"{len(catalog.safety)} measures, {len(catalog.safety_footnotes)} footnote(s)")
+    table.add_row("Sources", f"{len(catalog.sources)} defined, {len(cited)} cited, every citation defined")
+    Console().print(table)
+    print("OK: the data is valid.")
+    return 0
+
+
+def _all_citations(catalog: Catalog):
+    yield from (m.sources for m in catalog.models)
+    yield from (f.sources for f in catalog.facts)
+    yield from (b.sources for b in catalog.benchmarks)
+    yield from (p.sources + p.batch_sources for p in catalog.prices)
+    yield from (c.sources for c in catalog.price_changes)
+    yield from (s.sources for s in catalog.safety)
+    yield from (n.sources for n in catalog.safety_footnotes)
+
+
+def _screenshots(catalog: Catalog, directory: Path) -> int:
+    import asyncio
+
+    from gpt4o_tui.app import TABS, Gpt4oTui
+
+    directory.mkdir(parents=True, exist_ok=True)
+
+    async def capture() -> None:
+        app = Gpt4oTui(catalog)
+        async with app.run_test(size=SCREENSHOT_SIZE) as pilot:
+            for tab in TABS:
+                app.action_show_tab(tab)
+                await pilot.pause()
+                path = app.save_screenshot(f"{tab}.svg", str(directory))
+                print(path)
+
+    asyncio.run(capture())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""The gpt4o-tui App: four panes in tabs, keys in the footer, every action in the
+command palette, and a help screen listing the keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import groupby
+
+from rich.table import Table
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.events import Resize
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from gpt4o_tui.catalog import Catalog
+from gpt4o_tui.panes.benchmarks import BenchmarksPane
+from gpt4o_tui.panes.pricing import PricingPane
+from gpt4o_tui.panes.safety import SafetyPane
+from gpt4o_tui.panes.specs import SpecsPane
+from gpt4o_tui.widgets.log_slider import LogSlider
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+Pane = SpecsPane | BenchmarksPane | SafetyPane | PricingPane
+PANES = Binding.Group("Panes", compact=True)
+TABS = {"specs": "Specs", "benchmarks": "Benchmarks", "safety": "Safety", "pricing": "Pricing"}
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, read from the bindings themselves so it cannot drift from them."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close", id="help.close", tooltip="Close the help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static("gpt4o-tui keys", classes="section-title")
+            yield Static(self._keys_table())
+            yield Static("Esc, ? or q closes this.", classes="footnote")
+
+    def _keys_table(self) -> Table:
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        groups = [
+            ("Everywhere", Gpt4oTui.BINDINGS),
+            ("Benchmarks", BenchmarksPane.BINDINGS),
+            ("Pricing calculator", [*LogSlider.BINDINGS, *PricingPane.BINDINGS]),
+        ]
+        for title, bindings in groups:
+            table.add_row(title, "")
+            for group, members in groupby(bindings, key=lambda b: b.group or b):
+                members = list(members)
+                keys = " ".join(self.app.get_key_display(Binding(m.key, "")) for m in members)
+                if isinstance(group, Binding.Group):
+                    what = f"{group.description}: " + ", ".join(m.description for m in members)
+                else:
+                    what = group.tooltip or group.description
+                table.add_row(f"  {keys}", what)
+        table.add_row("Also", "")
+        table.add_row("  tab shift+tab", "Move focus (Pricing: sliders, fields)")
+        table.add_row("  enter", "Take a typed count: 1500, 1,500, 1.5k, 2M")
+        table.add_row("  mouse", "Click tabs; click or drag a slider")
+        return table
+
+
+class Gpt4oTui(App[None]):
+    TITLE = "gpt4o-tui"
+    SUB_TITLE = "GPT-4o mini at launch, 2024-07-18"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("1", "show_tab('specs')", "Specs", group=PANES, id="tab.specs", tooltip="Show the Specs pane"),
+        Binding("2", "show_tab('benchmarks')", "Benchmarks", group=PANES, id="tab.benchmarks", tooltip="Show the Benchmarks pane"),
+        Binding("3", "show_tab('safety')", "Safety", group=PANES, id="tab.safety", tooltip="Show the Safety pane"),
+        Binding("4", "show_tab('pricing')", "Pricing", group=PANES, id="tab.pricing", tooltip="Show the Pricing pane"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave gpt4o-tui"),
+    ]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="tabs"):
+            with TabPane(TABS["specs"], id="specs"):
+                yield SpecsPane(self.catalog, id="specs-pane")
+            with TabPane(TABS["benchmarks"], id="benchmarks"):
+                yield BenchmarksPane(self.catalog, id="benchmarks-pane")
+            with TabPane(TABS["safety"], id="safety"):
+                yield SafetyPane(self.catalog, id="safety-pane")
+            with TabPane(TABS["pricing"], id="pricing"):
+                yield PricingPane(self.catalog, id="pricing-pane")
+        yield Static("", id="too-small")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._focus_pane("specs")
+
+    def on_resize(self, event: Resize) -> None:
+        width, height = event.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.screen.set_class(small, "-too-small")
+        if small:
+            self.query_one("#too-small", Static).update(
+                f"gpt4o-tui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; "
+                f"this one is {width}×{height}. Enlarge it, or press q to quit."
+            )
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self._focus_pane(tab)
+
+    def _focus_pane(self, tab: str) -> None:
+        # TabbedContent re-activates the tab holding the focused widget, so the
+        # focus must move into the new pane along with the switch.
+        self.query_one(f"#{tab}-pane", Pane).focus_default()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id and self.focused not in event.pane.query("*"):
+            self._focus_pane(event.pane.id)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for tab, title in TABS.items():
+            yield SystemCommand(f"Go to {title}", f"Show the {title} pane", lambda tab=tab: self.action_show_tab(tab))
+        yield SystemCommand("Help: keys", "Show every key gpt4o-tui answers to", self.action_help)
+        yield SystemCommand(
+            "Reset calculator",
+            "Put the Pricing calculator back to its starting workload",
+            lambda: self.query_one(PricingPane).action_reset(),
+        )
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,164 @@
+"""Pricing: the cost calculator (three log sliders, totals for every model in the
+same frame) above the list prices and their dated changes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import DataTable, Static
+
+from gpt4o_tui import costs
+from gpt4o_tui.catalog import Catalog
+from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, Workload
+from gpt4o_tui.panes.common import sources_text
+from gpt4o_tui.widgets.log_slider import CountSlider
+
+# Which Workload field each slider drives.
+SLIDERS = {
+    "input-tokens": ("input_tokens", INPUT_BOUNDS),
+    "output-tokens": ("output_tokens", OUTPUT_BOUNDS),
+    "requests": ("requests_per_day", REQUESTS_BOUNDS),
+}
+
+
+class PricingPane(VerticalScroll):
+    BINDINGS = [
+        Binding("r", "reset", "Reset", id="pricing.reset", tooltip="Reset the calculator to its starting workload"),
+    ]
+
+    workload: reactive[Workload] = reactive(Workload, init=False)
+
+    def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
+        super().__init__(id=id, can_focus=False)
+        self.catalog = catalog
+
+    def compose(self) -> ComposeResult:
+        yield Static("Cost calculator: what a workload costs a month (30 days)", classes="section-title")
+        for slider_id, (field, bounds) in SLIDERS.items():
+            yield CountSlider(bounds, getattr(self.workload, field), id=slider_id)
+        yield Static("", id="volume")
+        table: DataTable[Text] = DataTable(cursor_type="none", id="totals")
+        table.can_focus = False
+        table.add_column("Model", key="model")
+        table.add_column("$/1M in", key="in")
+        table.add_column("$/1M out", key="out")
+        table.add_column("Per month", key="total")
+        table.add_column(f"{self.catalog.subject.short} saves", key="saving")
+        for model in self.catalog.compared:
+            bold = "bold" if model.role == "subject" else ""
+            name = Text(("▶ " if model.role == "subject" else "  ") + model.name, bold)
+            table.add_row(name, Text(), Text(), Text(), Text(), key=model.id)
+        yield table
+        yield Static("", id="cost-notes", classes="footnote")
+        yield Static("List prices at launch (USD per 1M tokens)", classes="section-title")
+        yield Static(_list_prices(self.catalog), id="list-prices")
+        yield Static(_price_notes(self.catalog), classes="footnote")
+
+    def on_mount(self) -> None:
+        self._show(self.workload)
+
+    def focus_default(self) -> None:
+        self.query_one("#input-tokens", CountSlider).focus()
+
+    def action_reset(self) -> None:
+        self.workload = Workload()
+        for slider_id, (field, _) in SLIDERS.items():
+            self.query_one(f"#{slider_id}", CountSlider).value = getattr(self.workload, field)
+
+    @on(CountSlider.Changed)
+    def _slider_moved(self, event: CountSlider.Changed) -> None:
+        field, _ = SLIDERS[str(event.count_slider.id)]
+        self.workload = replace(self.workload, **{field: event.value})
+
+    def watch_workload(self, workload: Workload) -> None:
+        self._show(workload)
+
+    def _show(self, workload: Workload) -> None:
+        results = costs.monthly(self.catalog, workload)
+        subject = next(r for r in results if r.model.role == "subject")
+        self.query_one("#volume", Static).update(
+            f"= {workload.requests:,} requests a month: "
+            f"{workload.input_tokens * workload.requests:,} tokens in, "
+            f"{workload.output_tokens * workload.requests:,} out"
+        )
+        table = self.query_one("#totals", DataTable)
+        notes = []
+        for result in results:
+            row = result.model.id
+            strong = "bold" if result.model.role == "subject" else ""
+            table.update_cell(row, "in", Text(costs.format_rate(result.input_rate), justify="right"))
+            table.update_cell(row, "out", Text(costs.format_rate(result.output_rate), justify="right"))
+            if result.problem:
+                table.update_cell(row, "total", Text("can't run", "italic", justify="right"))
+                notes.append(f"{result.model.name} can't run it: {result.problem}.")
+            else:
+                table.update_cell(row, "total", Text(costs.format_usd(result.total_usd), strong, justify="right"))
+            if result.long_context_rate:
+                notes.append(f"{result.model.name}: prompt over its long-context threshold, so its higher rate applies.")
+            table.update_cell(row, "saving", _saving_text(subject, result), update_width=True)
+        self.query_one("#cost-notes", Static).update("\n".join(notes) or "Every model can run this request.")
+
+
+def _saving_text(subject: costs.ModelCost, peer: costs.ModelCost) -> Text:
+    if peer is subject:
+        return Text("—", justify="right")
+    saving = costs.saving(subject, peer)
+    if saving is None:
+        return Text("n/a", "italic", justify="right")
+    return Text(f"{costs.format_usd(saving.usd)} ({costs.format_percent(saving.percent)})", justify="right")
+
+
+def _list_prices(catalog: Catalog) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Model", no_wrap=True)
+    table.add_column("Input", justify="right")
+    table.add_column("Output", justify="right")
+    table.add_column("Batch in", justify="right", no_wrap=True)
+    table.add_column("Batch out", justify="right", no_wrap=True)
+    for price in catalog.prices:
+        model = catalog.model(price.model)
+        batch = (
+            (costs.format_rate(price.batch_input), costs.format_rate(price.batch_output))
+            if price.batch_input is not None and price.batch_output is not None
+            else ("—", "—")
+        )
+        table.add_row(
+            model.name,
+            costs.format_rate(price.input),
+            costs.format_rate(price.output),
+            *batch,
+        )
+        if price.long_context:
+            table.add_row(
+                f"  prompts > {price.long_context.above_tokens:,}",
+                costs.format_rate(price.long_context.input),
+                costs.format_rate(price.long_context.output),
+                "—",
+                "—",
+            )
+    return table
+
+
+def _price_notes(catalog: Catalog) -> Text:
+    text = Text("Batch API: half price, results within 24 hours; — means no batch price.\n")
+    for price in catalog.prices:
+        text.append(f"{catalog.model(price.model).name}: ", "bold")
+        text.append(f"{price.note} " if price.note else "")
+        text.append(sources_text(price.sources))
+        if price.batch_sources:
+            text.append(" batch: ").append(sources_text(price.batch_sources))
+        text.append("\n")
+    text.append("Later changes (history, not launch prices):\n", "bold")
+    for change in catalog.price_changes:
+        text.append(f"  {change.date:%Y-%m-%d}  {catalog.model(change.model).name}: {change.summary} ")
+        text.append(sources_text(change.sources)).append("\n")
+    text.rstrip()
+    return text

@@ -1,0 +1,158 @@
+"""A focusable slider over a log scale of round numbers, with a typeable field."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from gpt4o_tui import scale
+from gpt4o_tui.costs import Bounds, check_bounds, parse_count
+
+ADJUST = Binding.Group("Adjust", compact=True)
+BIG_STEP = Binding.Group("Ten steps (x10)")
+ENDS = Binding.Group("Ends")
+
+
+class LogSlider(Widget, can_focus=True):
+    """A track with a knob; ←/→ step through round numbers, Shift+←/→ by ten steps."""
+
+    BINDINGS = [
+        Binding("left", "step(-1)", "Less", group=ADJUST, id="slider.less", tooltip="Step down to the previous round number"),
+        Binding("right", "step(1)", "More", group=ADJUST, id="slider.more", tooltip="Step up to the next round number"),
+        Binding("shift+left", "step(-10)", "down", show=False, group=BIG_STEP, id="slider.much-less"),
+        Binding("shift+right", "step(10)", "up", show=False, group=BIG_STEP, id="slider.much-more"),
+        Binding("home", "jump(0)", "lowest", show=False, group=ENDS, id="slider.lowest"),
+        Binding("end", "jump(1)", "highest", show=False, group=ENDS, id="slider.highest"),
+    ]
+    COMPONENT_CLASSES = {"log-slider--filled", "log-slider--knob", "log-slider--track"}
+
+    value: reactive[int] = reactive(1)
+
+    class Changed(Message):
+        def __init__(self, slider: LogSlider, value: int) -> None:
+            super().__init__()
+            self.slider, self.value = slider, value
+
+        @property
+        def control(self) -> LogSlider:
+            return self.slider
+
+    def __init__(self, bounds: Bounds, value: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.bounds = bounds
+        self.set_reactive(LogSlider.value, value)
+
+    def validate_value(self, value: int) -> int:
+        return max(self.bounds.low, min(self.bounds.high, value))
+
+    def watch_value(self, value: int) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def action_step(self, steps: int) -> None:
+        self.value = scale.step(self.value, self.bounds.low, self.bounds.high, steps)
+
+    def action_jump(self, position: float) -> None:
+        self.value = scale.value_at(position, self.bounds.low, self.bounds.high)
+
+    def render(self) -> Text:
+        width = max(3, self.content_size.width)
+        knob = round(scale.fraction(self.value, self.bounds.low, self.bounds.high) * (width - 1))
+        return Text.assemble(
+            ("━" * knob, self.get_component_rich_style("log-slider--filled")),
+            ("●", self.get_component_rich_style("log-slider--knob")),
+            ("─" * (width - 1 - knob), self.get_component_rich_style("log-slider--track")),
+        )
+
+    def _move_to(self, x: int) -> None:
+        width = max(2, self.content_size.width)
+        self.value = scale.value_at(x / (width - 1), self.bounds.low, self.bounds.high)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self.capture_mouse()
+        self.focus()
+        self._move_to(event.x)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self.app.mouse_captured is self:
+            self._move_to(event.x)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        self.release_mouse()
+
+
+class CountSlider(Widget):
+    """A labelled LogSlider with a field for typing an exact count.
+
+    A bad typed value is refused with a message, and the last good value kept."""
+
+    class Changed(Message):
+        def __init__(self, count_slider: CountSlider, value: int) -> None:
+            super().__init__()
+            self.count_slider, self.value = count_slider, value
+
+        @property
+        def control(self) -> CountSlider:
+            return self.count_slider
+
+    def __init__(self, bounds: Bounds, value: int, *, id: str) -> None:
+        super().__init__(id=id)
+        self.bounds = bounds
+        self._initial = value
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="count-row"):
+            yield Label(self.bounds.label, classes="count-label")
+            yield LogSlider(self.bounds, self._initial)
+            yield Input(f"{self._initial:,}", compact=True, select_on_focus=True, classes="count-input")
+        yield Static("", classes="count-error")
+
+    @property
+    def slider(self) -> LogSlider:
+        return self.query_one(LogSlider)
+
+    @property
+    def value(self) -> int:
+        return self.slider.value
+
+    @value.setter
+    def value(self, value: int) -> None:
+        self.slider.value = value
+
+    def focus(self, scroll_visible: bool = True) -> CountSlider:
+        self.slider.focus(scroll_visible)
+        return self
+
+    @on(LogSlider.Changed)
+    def _show_value(self, event: LogSlider.Changed) -> None:
+        event.stop()
+        self.query_one(Input).value = f"{event.value:,}"
+        self._set_error("")
+        self.post_message(self.Changed(self, event.value))
+
+    @on(Input.Submitted)
+    @on(Input.Blurred)
+    def _take_typed(self, event: Input.Submitted | Input.Blurred) -> None:
+        event.stop()
+        field = self.query_one(Input)
+        try:
+            typed = check_bounds(parse_count(field.value), self.bounds)
+        except ValueError as error:
+            field.value = f"{self.slider.value:,}"
+            field.select_all()
+            self._set_error(f"{error}; kept {self.slider.value:,}")
+            return
+        if typed == self.slider.value:
+            field.value = f"{typed:,}"
+        self.slider.value = typed
+
+    def _set_error(self, message: str) -> None:
+        error = self.query_one(".count-error", Static)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
