@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import groupby
+from pathlib import Path
 
 from rich.table import Table
 from textual.app import App, ComposeResult, SystemCommand
@@ -69,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
 class Gpt4oTui(App[None]):
     TITLE = "gpt4o-tui"
     SUB_TITLE = "GPT-4o mini at launch, 2024-07-18"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     BINDINGS = [
         Binding("1", "show_tab('specs')", "Specs", group=PANES, id="tab.specs", tooltip="Show the Specs pane"),
         Binding("2", "show_tab('benchmarks')", "Benchmarks", group=PANES, id="tab.benchmarks", tooltip="Show the Benchmarks pane"),

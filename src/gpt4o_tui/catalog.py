@@ -271,6 +271,27 @@ def _load_file(path: Path, schema: type[Frozen]) -> Any:
         raise _describe(name, document, error) from None
 
 
+# pydantic's wording for the usual mistakes, said as a person editing TOML would.
+PLAIN_PROBLEMS = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field (a typo?)",
+    "less_than_equal": "must be at most {le}",
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be more than {gt}",
+    "finite_number": "must be a finite number",
+    "decimal_parsing": "must be a number",
+    "decimal_type": "must be a number",
+    "int_type": "must be a whole number",
+    "string_type": "must be text in quotes",
+    "string_too_long": "is too long (at most {max_length} characters)",
+    "string_too_short": "must not be empty",
+    "too_short": "must not be empty",
+    "literal_error": "must be one of {expected}",
+    "date_type": "must be a date like 2024-07-18",
+    "string_pattern_mismatch": "must be lower-case letters, digits, '.' and '-'",
+}
+
+
 def _describe(file: str, document: dict[str, Any], error: ValidationError) -> DataError:
     """Turn pydantic's first complaint into file, entry and problem."""
     first = error.errors(include_url=False)[0]
@@ -286,12 +307,9 @@ def _describe(file: str, document: dict[str, Any], error: ValidationError) -> Da
         entry = f"[{loc[0]}]" if isinstance(loc[0], str) else entry
         loc = loc[1:]
     field = ".".join(str(part) for part in loc)
-    problem = first["msg"]
-    if first["type"] == "extra_forbidden":
-        problem = "unknown field (a typo?)"
-    elif first["type"] == "missing":
-        problem = "required field is missing"
-    elif "input" in first and first["type"] != "model_type":
+    plain = PLAIN_PROBLEMS.get(first["type"])
+    problem = plain.format(**first.get("ctx", {})) if plain else first["msg"]
+    if first["type"] not in ("missing", "extra_forbidden", "model_type") and "input" in first:
         value = first["input"]
         shown = str(value) if isinstance(value, (Decimal, int, float)) else repr(value)
         problem += f" (got {shown[:60]}{'…' if len(shown) > 60 else ''})"

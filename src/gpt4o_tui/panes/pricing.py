@@ -48,14 +48,15 @@ class PricingPane(VerticalScroll):
         table: DataTable[Text] = DataTable(cursor_type="none", id="totals")
         table.can_focus = False
         table.add_column("Model", key="model")
-        table.add_column("$/1M in", key="in")
-        table.add_column("$/1M out", key="out")
-        table.add_column("Per month", key="total")
-        table.add_column(f"{self.catalog.subject.short} saves", key="saving")
+        rates_width, money_width = _widest(self.catalog)
+        table.add_column(Text("$/1M in/out", justify="right"), key="rates", width=rates_width)
+        table.add_column(Text("Per month", justify="right"), key="total", width=money_width)
+        saving_width = money_width + len(" (100.0%)")
+        table.add_column(Text(f"{self.catalog.subject.short} saves", justify="right"), key="saving", width=saving_width)
         for model in self.catalog.compared:
             bold = "bold" if model.role == "subject" else ""
             name = Text(("▶ " if model.role == "subject" else "  ") + model.name, bold)
-            table.add_row(name, Text(), Text(), Text(), Text(), key=model.id)
+            table.add_row(name, Text(), Text(), Text(), key=model.id)
         yield table
         yield Static("", id="cost-notes", classes="footnote")
         yield Static("List prices at launch (USD per 1M tokens)", classes="section-title")
@@ -94,8 +95,7 @@ class PricingPane(VerticalScroll):
         for result in results:
             row = result.model.id
             strong = "bold" if result.model.role == "subject" else ""
-            table.update_cell(row, "in", Text(costs.format_rate(result.input_rate), justify="right"))
-            table.update_cell(row, "out", Text(costs.format_rate(result.output_rate), justify="right"))
+            table.update_cell(row, "rates", Text(_rates(result), justify="right"))
             if result.problem:
                 table.update_cell(row, "total", Text("can't run", "italic", justify="right"))
                 notes.append(f"{result.model.name} can't run it: {result.problem}.")
@@ -103,8 +103,21 @@ class PricingPane(VerticalScroll):
                 table.update_cell(row, "total", Text(costs.format_usd(result.total_usd), strong, justify="right"))
             if result.long_context_rate:
                 notes.append(f"{result.model.name}: prompt over its long-context threshold, so its higher rate applies.")
-            table.update_cell(row, "saving", _saving_text(subject, result), update_width=True)
+            table.update_cell(row, "saving", _saving_text(subject, result))
         self.query_one("#cost-notes", Static).update("\n".join(notes) or "Every model can run this request.")
+
+
+def _rates(result: costs.ModelCost) -> str:
+    return f"{costs.format_rate(result.input_rate)}/{costs.format_rate(result.output_rate)}"
+
+
+def _widest(catalog: Catalog) -> tuple[int, int]:
+    """Column widths for the largest rates and bill the sliders allow, so no
+    figure is ever cut and the columns never jump while a slider moves."""
+    largest = Workload(INPUT_BOUNDS.high, OUTPUT_BOUNDS.high, REQUESTS_BOUNDS.high)
+    beyond_long_context = Workload(INPUT_BOUNDS.high + 1, 1, 1)
+    results = [*costs.monthly(catalog, largest), *costs.monthly(catalog, beyond_long_context)]
+    return max(len(_rates(r)) for r in results), max(len(costs.format_usd(r.total_usd)) for r in results)
 
 
 def _saving_text(subject: costs.ModelCost, peer: costs.ModelCost) -> Text:

@@ -22,7 +22,7 @@ class SafetyPane(Horizontal):
         count = len(self.catalog.safety)
         stages = [
             Option(
-                Text.assemble((f"{number}  ", "bold"), measure.stage, "\n   ↓" if number < count else ""),
+                Text.assemble((f"{number}  ", "bold"), measure.stage, "\n\u00a0\u00a0\u00a0↓" if number < count else ""),
                 id=str(number),
             )
             for number, measure in enumerate(self.catalog.safety, start=1)

@@ -36,10 +36,12 @@ class SpecsPane(VerticalScroll):
         yield Static("The five models side by side", classes="section-title")
         yield Static(_peers_table(catalog))
         yield Static(
-            "Inputs: for the peers, what the launch chart scored them on (an MMMU or MathVista "
-            "score means image input; GPT-3.5 Turbo is text-only). Limits: "
-            + ", ".join(sorted({s for m in catalog.compared for s in m.sources}))
-            + ". Prices: standard list prices at launch; see Pricing.",
+            Text.assemble(
+                "Inputs for the peers are those the launch chart scored them on (an MMMU or MathVista "
+                "score means image input; GPT-3.5 Turbo is text-only). Prices are standard list "
+                "prices at launch; Pricing has batch prices and later changes. Sources: ",
+                sources_text(tuple(sorted({s for m in catalog.compared for s in m.sources}))),
+            ),
             classes="footnote",
         )
 

@@ -129,6 +129,12 @@ class CountSlider(Widget):
         self.slider.focus(scroll_visible)
         return self
 
+    def on_descendant_focus(self) -> None:
+        self.add_class("-active")
+
+    def on_descendant_blur(self) -> None:
+        self.remove_class("-active")
+
     @on(LogSlider.Changed)
     def _show_value(self, event: LogSlider.Changed) -> None:
         event.stop()

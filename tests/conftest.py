@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from gpt4o_tui.app import Gpt4oTui
+from gpt4o_tui.catalog import Catalog, default_data_dir, load
+
+
+class SteadyApp(Gpt4oTui):
+    """The app with nothing that moves on its own, so screens are repeatable."""
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load()
+
+
+@pytest.fixture
+def app(catalog: Catalog) -> SteadyApp:
+    return SteadyApp(catalog)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the shipped data directory, for a test to break."""
+    target = tmp_path / "data"
+    shutil.copytree(default_data_dir(), target)
+    return target

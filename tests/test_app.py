@@ -1,0 +1,243 @@
+"""Behaviour, driven through Textual's pilot as a person would use the keys and mouse."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
+
+from gpt4o_tui.app import HelpScreen
+from gpt4o_tui.costs import Workload
+from gpt4o_tui.panes.pricing import PricingPane
+from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
+from gpt4o_tui.widgets.score_bars import ScoreBars
+from tests.conftest import SteadyApp
+
+Scenario = Callable[[SteadyApp, Pilot], Awaitable[None]]
+
+
+def drive(app: SteadyApp, scenario: Scenario, size: tuple[int, int] = (120, 40)) -> None:
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    asyncio.run(run())
+
+
+def totals(app: SteadyApp) -> dict[str, str]:
+    table = app.query_one("#totals", DataTable)
+    return {str(row.value): str(table.get_cell(row, "total")) for row in table.rows}
+
+
+def in_pane(app: SteadyApp, pane_id: str) -> bool:
+    pane = app.query_one(f"#{pane_id}-pane")
+    return app.focused is pane or app.focused in pane.query("*")
+
+
+def test_number_keys_switch_panes_and_move_focus_into_them(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        tabs = app.query_one(TabbedContent)
+        assert tabs.active == "specs" and in_pane(app, "specs")
+        for key, pane in [("2", "benchmarks"), ("3", "safety"), ("4", "pricing"), ("1", "specs"), ("4", "pricing")]:
+            await pilot.press(key)
+            assert tabs.active == pane
+            assert in_pane(app, pane), f"focus stayed outside {pane}: {app.focused}"
+        assert isinstance(app.focused, LogSlider)
+        assert app.focused.parent and app.focused.parent.parent is app.query_one("#input-tokens")
+
+    drive(app, scenario)
+
+
+def test_clicking_a_tab_switches_and_focuses_the_pane(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.click("#--content-tab-safety")
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "safety"
+        assert isinstance(app.focused, OptionList)
+
+    drive(app, scenario)
+
+
+def test_a_slider_step_changes_every_total_in_one_go(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        before = totals(app)
+        assert before["gpt-4o-mini"] == "$58.50"
+        await pilot.press("right")
+        after = totals(app)
+        assert app.query_one(PricingPane).workload == Workload(input_tokens=600)
+        assert all(after[m] != before[m] for m in before), (before, after)
+        assert after["gpt-4o-mini"] == "$63.00"  # 600 x $0.15 + 200 x $0.60 per 1M, x 300,000
+        await pilot.press("shift+left")
+        assert app.query_one(PricingPane).workload.input_tokens == 60
+        assert app.query_one("#input-tokens Input", Input).value == "60"
+
+    drive(app, scenario)
+
+
+def test_every_slider_drives_its_own_field(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4", "tab", "tab", "right", "tab", "tab", "shift+right")
+        pane = app.query_one(PricingPane)
+        assert pane.workload == Workload(output_tokens=250, requests_per_day=100_000)
+        assert totals(app)["gpt-4o-mini"] == "$675.00"  # 500 x $0.15 + 250 x $0.60 per 1M, x 3,000,000
+        await pilot.press("end")
+        assert pane.workload.requests_per_day == 1_000_000
+        await pilot.press("r")
+        assert pane.workload == Workload()
+
+    drive(app, scenario)
+
+
+def test_a_typed_bad_value_is_refused_with_a_message(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4", "tab")
+        field = app.query_one("#input-tokens Input", Input)
+        assert app.focused is field
+        error = app.query_one("#input-tokens .count-error", Static)
+        for typed, message in [("abc", "'abc' is not a count"), ("999999", "must be from 10 to 128,000"), ("0", "must be from 10")]:
+            field.value = ""
+            await pilot.press(*typed, "enter")
+            assert message in str(error.render()), typed
+            assert error.display
+            assert field.value == "500"
+            assert app.query_one(PricingPane).workload.input_tokens == 500
+        field.value = ""
+        await pilot.press(*"1.5k", "enter")
+        assert app.query_one(PricingPane).workload.input_tokens == 1500
+        assert field.value == "1,500"
+        assert not error.display
+
+    drive(app, scenario)
+
+
+def test_digits_typed_into_a_field_stay_in_the_field(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4", "tab")
+        field = app.query_one("#input-tokens Input", Input)
+        field.value = ""
+        await pilot.press("1", "2", "q")
+        assert app.query_one(TabbedContent).active == "pricing"
+        assert field.value == "12q"
+        assert app.is_running
+
+    drive(app, scenario)
+
+
+def test_clicking_and_dragging_a_slider(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        slider = app.query_one("#requests LogSlider", LogSlider)
+        width = slider.content_size.width
+        await pilot.click(slider, offset=(0, 0))
+        assert slider.value == 1 and app.focused is slider
+        await pilot.click(slider, offset=(width - 1, 0))
+        assert slider.value == 1_000_000
+        await pilot.mouse_down(slider, offset=(0, 0))
+        await pilot.hover(slider, offset=(width // 2, 0))
+        await pilot.mouse_up(slider, offset=(width // 2, 0))
+        assert slider.value == 1_000
+        assert app.query_one(PricingPane).workload.requests_per_day == 1_000
+
+    drive(app, scenario)
+
+
+def test_requests_beyond_context_say_so(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        app.query_one("#input-tokens", CountSlider).value = 16_000
+        app.query_one("#output-tokens", CountSlider).value = 1_000
+        await pilot.pause()
+        assert totals(app)["gpt-3.5-turbo"] == "can't run"
+        notes = str(app.query_one("#cost-notes", Static).render())
+        assert "GPT-3.5 Turbo can't run it: 16,000 + 1,000 tokens exceed its 16,385-token context window." in notes
+
+    drive(app, scenario)
+
+
+def test_arrows_choose_the_benchmark_and_its_chart(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("2")
+        bars = app.query_one(ScoreBars)
+        assert bars.benchmark is not None and bars.benchmark.id == "mmlu"
+        await pilot.press(*["down"] * 7)
+        assert bars.benchmark.id == "mathvista"
+        rendered = str(bars.render()).splitlines()
+
+        def row(name: str) -> str:
+            return next(line for line in rendered if name in line)
+
+        assert "n/a" in row("GPT-3.5 Turbo") and "█" not in row("GPT-3.5 Turbo")
+        assert row("Gemini 1.5 Flash").endswith("58.4") and row("GPT-4o mini").endswith("56.7")
+        await pilot.press("up")
+        assert bars.benchmark.id == "mmmu"
+
+    drive(app, scenario)
+
+
+def test_safety_pipeline_shows_each_stage_and_the_caveat(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("3")
+        detail = app.query_one("#measure-detail", Static)
+        assert "Stage 1 of 5 · Pre-training" in str(detail.render())
+        await pilot.press("down", "down")
+        shown = str(detail.render())
+        assert "Stage 3 of 5 · Evaluation" in shown
+        assert "The 70+ external experts red-teamed GPT-4o, not GPT-4o mini itself." in shown
+
+    drive(app, scenario)
+
+
+def test_help_opens_and_closes(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark", "q")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.is_running
+
+    drive(app, scenario)
+
+
+def test_every_action_is_in_the_command_palette(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for expected in ("Go to Specs", "Go to Benchmarks", "Go to Safety", "Go to Pricing", "Help: keys",
+                         "Reset calculator", "Quit"):
+            assert expected in titles
+        await pilot.press("4", "right")
+        reset = next(c for c in app.get_system_commands(app.screen) if c.title == "Reset calculator")
+        reset.callback()
+        await pilot.pause()
+        assert app.query_one(PricingPane).workload == Workload()
+        await pilot.press("ctrl+p")
+        assert app.screen.__class__.__name__ == "CommandPalette"
+
+    drive(app, scenario)
+
+
+def test_too_small_terminal_says_what_it_needs(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        message = app.query_one("#too-small", Static)
+        assert message.display
+        assert "at least 80×24; this one is 60×20" in str(message.render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not message.display
+        assert app.query_one(TabbedContent).display
+
+    drive(app, scenario, size=(60, 20))
+
+
+def test_q_quits(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+    drive(app, scenario)

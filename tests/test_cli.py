@@ -1,0 +1,84 @@
+"""The command line: --version, --help, check, screenshots, and data errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from syrupy.assertion import SnapshotAssertion
+
+from gpt4o_tui.__main__ import main
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gpt4o_tui", *args], capture_output=True, text=True, cwd=cwd, timeout=60
+    )
+
+
+def test_version_and_help() -> None:
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.strip() == "gpt4o-tui 0.1.0"
+    helped = run("--help")
+    assert helped.returncode == 0
+    for word in ("--data DIR", "check", "screenshots", "ctrl+p"):
+        assert word in helped.stdout
+
+
+def test_version_and_check_import_no_textual() -> None:
+    probe = (
+        "import sys; from gpt4o_tui.__main__ import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('textual' in sys.modules)"
+    )
+    for args in (["--version"], ["check"]):
+        result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=60)
+        assert result.stdout.strip().splitlines()[-1] == "False", args
+
+
+def test_check_summarises_valid_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "8 × 5 models = 40 cells: 38 scored, 2 n/a, 11 chart only" in out
+    assert "OK: the data is valid." in out
+
+
+def test_data_may_be_named_before_or_after_the_command(data_copy: Path) -> None:
+    (data_copy / "prices.toml").unlink()
+    for args in (["--data", str(data_copy), "check"], ["check", "--data", str(data_copy)]):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert "prices.toml: file: missing" in result.stderr
+
+
+def test_broken_data_gives_one_line_and_exit_2_for_app_and_check(
+    data_copy: Path, snapshot: SnapshotAssertion
+) -> None:
+    path = data_copy / "benchmarks.toml"
+    path.write_text(path.read_text().replace('"gpt-4o-mini" = 82.0', '"gpt-4o-mini" = 182.0'))
+    for args in (["--data", str(data_copy)], ["check", "--data", str(data_copy)]):
+        result = run(*args)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert "Traceback" not in result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1
+        assert lines[0].replace(str(data_copy), "DATA") == snapshot
+
+
+def test_screenshots_writes_one_svg_per_pane(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["screenshots", str(tmp_path / "shots")]) == 0
+    written = sorted(p.name for p in (tmp_path / "shots").iterdir())
+    assert written == ["benchmarks.svg", "pricing.svg", "safety.svg", "specs.svg"]
+    specs = (tmp_path / "shots" / "specs.svg").read_text()
+    assert "128,000" in specs and "<svg" in specs
+    pricing = (tmp_path / "shots" / "pricing.svg").read_text()
+    assert "$58.50" in pricing
+
+
+def test_core_modules_import_without_textual() -> None:
+    probe = "import sys, gpt4o_tui.catalog, gpt4o_tui.costs, gpt4o_tui.scale; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False"

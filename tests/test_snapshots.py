@@ -1,0 +1,55 @@
+"""Locked screens: every pane at 80x24 and 120x40, the calculator after moves,
+a refused value, help, and a terminal that is too small."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+
+from gpt4o_tui.catalog import Catalog
+from tests.conftest import SteadyApp
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+PANES = {"specs": "1", "benchmarks": "2", "safety": "3", "pricing": "4"}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("pane", list(PANES))
+def test_pane(snap_compare, catalog: Catalog, pane: str, size: tuple[int, int]) -> None:
+    assert snap_compare(SteadyApp(catalog), press=[PANES[pane]], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pricing_after_slider_moves(snap_compare, catalog: Catalog, size: tuple[int, int]) -> None:
+    """Input up two stops, output up a decade, requests down one stop: 800 / 2,000 / 8,000."""
+    keys = ["4", "right", "right", "tab", "tab", "shift+right", "tab", "tab", "left"]
+    assert snap_compare(SteadyApp(catalog), press=keys, terminal_size=size)
+
+
+def test_pricing_refuses_a_typed_value(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog), press=["4", "tab", *"abc", "enter"], terminal_size=(80, 24))
+
+
+def test_pricing_request_beyond_context(snap_compare, catalog: Catalog) -> None:
+    keys = ["4", "tab", *"16k", "enter", "tab", "tab", *"1,000", "enter"]
+    assert snap_compare(SteadyApp(catalog), press=keys, terminal_size=(80, 24))
+
+
+def test_benchmarks_mathvista_where_a_peer_wins(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog), press=["2", *["down"] * 7], terminal_size=(80, 24))
+
+
+def test_safety_evaluation_keeps_its_caveat(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog), press=["3", "down", "down"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, catalog: Catalog, size: tuple[int, int]) -> None:
+    assert snap_compare(SteadyApp(catalog), press=["4", "question_mark"], terminal_size=size)
+
+
+def test_too_small(snap_compare, catalog: Catalog) -> None:
+    async def settle(pilot: Pilot) -> None:
+        await pilot.pause()
+
+    assert snap_compare(SteadyApp(catalog), terminal_size=(60, 20), run_before=settle)
