@@ -69,7 +69,7 @@ def _check(catalog: Catalog) -> int:
     cells = len(catalog.benchmarks) * len(catalog.compared)
     not_scored = sum(len(b.not_scored) for b in catalog.benchmarks)
     chart_only = sum(len(b.chart_only) for b in catalog.benchmarks)
-    cited = {s for group in _all_citations(catalog) for s in group}
+    cited = {source for _, _, ids in catalog.citations() for source in ids}
     table.add_row("Models", f"{len(catalog.models)}: subject {', '.join(roles['subject'])}; "
                   f"peers {', '.join(roles['peer'])}; historical {', '.join(roles['historical']) or 'none'}")
     table.add_row("Spec facts", f"{len(catalog.facts)} ({sum(1 for f in catalog.facts if f.caveat)} with a caveat)")
@@ -82,16 +82,6 @@ def _check(catalog: Catalog) -> int:
     Console().print(table)
     print("OK: the data is valid.")
     return 0
-
-
-def _all_citations(catalog: Catalog):
-    yield from (m.sources for m in catalog.models)
-    yield from (f.sources for f in catalog.facts)
-    yield from (b.sources for b in catalog.benchmarks)
-    yield from (p.sources + p.batch_sources for p in catalog.prices)
-    yield from (c.sources for c in catalog.price_changes)
-    yield from (s.sources for s in catalog.safety)
-    yield from (n.sources for n in catalog.safety_footnotes)
 
 
 def _screenshots(catalog: Catalog, directory: Path) -> int:

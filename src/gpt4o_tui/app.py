@@ -69,7 +69,6 @@ class HelpScreen(ModalScreen[None]):
 
 class Gpt4oTui(App[None]):
     TITLE = "gpt4o-tui"
-    SUB_TITLE = "GPT-4o mini at launch, 2024-07-18"
     CSS_PATH = Path(__file__).with_name("app.tcss")
     BINDINGS = [
         Binding("1", "show_tab('specs')", "Specs", group=PANES, id="tab.specs", tooltip="Show the Specs pane"),

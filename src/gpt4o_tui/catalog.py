@@ -7,7 +7,7 @@ import datetime as dt
 import tomllib
 from decimal import Decimal
 from importlib import resources
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -50,6 +50,7 @@ class Model(Frozen):
     context_window: TokenCount | None = None
     max_output: TokenCount | None = None
     inputs: Annotated[tuple[Literal["text", "image", "audio", "video"], ...], Field(min_length=1)]
+    chart_note: Annotated[str, Field(min_length=1, max_length=40)] | None = None
     sources: SourceIds
 
     @model_validator(mode="after")
@@ -207,6 +208,16 @@ class Catalog(Frozen):
     def price(self, model_id: str) -> ModelPrice:
         return next(p for p in self.prices if p.model == model_id)
 
+    def citations(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+        """Every citation in the data: its file, its entry, the source ids it names."""
+        yield from (("models.toml", f"model {m.id}", m.sources) for m in self.models)
+        yield from (("specs.toml", f"fact {f.label!r}", f.sources) for f in self.facts)
+        yield from (("benchmarks.toml", f"benchmark {b.id}", b.sources) for b in self.benchmarks)
+        yield from (("prices.toml", f"price {p.model}", p.sources + p.batch_sources) for p in self.prices)
+        yield from (("prices.toml", f"change {c.date} {c.model}", c.sources) for c in self.price_changes)
+        yield from (("safety.toml", f"measure {s.stage!r}", s.sources) for s in self.safety)
+        yield from (("safety.toml", "footnote", n.sources) for n in self.safety_footnotes)
+
     @property
     def subject(self) -> Model:
         return next(m for m in self.models if m.role == "subject")
@@ -299,9 +310,10 @@ def _describe(file: str, document: dict[str, Any], error: ValidationError) -> Da
     entry = "top level"
     if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
         table, index = loc[0], loc[1]
-        item = document.get(table, [])[index] if isinstance(document.get(table), list) else {}
-        label = item.get("id") or item.get("model") or item.get("label") or item.get("stage") if isinstance(item, dict) else None
-        entry = f"[[{table}]] #{index + 1}" + (f" ({label})" if isinstance(label, str) else "")
+        entry = f"[[{table}]] #{index + 1}"
+        label = _entry_label(document.get(table), index)
+        if label:
+            entry += f" ({label})"
         loc = loc[2:]
     elif loc:
         entry = f"[{loc[0]}]" if isinstance(loc[0], str) else entry
@@ -318,6 +330,15 @@ def _describe(file: str, document: dict[str, Any], error: ValidationError) -> Da
     return DataError(file, entry, (f"{field}: " if field else "") + problem + suffix)
 
 
+def _entry_label(table: Any, index: int) -> str | None:
+    """The id-like field a person would recognise an entry by, if it has one."""
+    item = table[index] if isinstance(table, list) and index < len(table) else None
+    if not isinstance(item, dict):
+        return None
+    label = next((item[key] for key in ("id", "model", "label", "stage") if key in item), None)
+    return label if isinstance(label, str) else None
+
+
 def _cross_check(catalog: Catalog) -> None:
     """What no single file can check: ids that must match across files."""
     d = catalog.data_dir
@@ -330,7 +351,7 @@ def _cross_check(catalog: Catalog) -> None:
     if len(subjects) != 1:
         raise DataError(str(d / "models.toml"), "role", f"exactly one model must be the subject (found {len(subjects)})")
 
-    def cited(file: str, entry: str, ids: tuple[str, ...]) -> None:
+    for file, entry, ids in catalog.citations():
         for source in ids:
             if source not in source_ids:
                 raise DataError(str(d / file), entry, f"cites source {source!r}, which sources.toml does not define")
@@ -339,14 +360,9 @@ def _cross_check(catalog: Catalog) -> None:
         if model_id not in model_ids:
             raise DataError(str(d / file), entry, f"names model {model_id!r}, which models.toml does not define")
 
-    for m in catalog.models:
-        cited("models.toml", f"model {m.id}", m.sources)
-    for f in catalog.facts:
-        cited("specs.toml", f"fact {f.label!r}", f.sources)
     compared = {m.id for m in catalog.compared}
     for b in catalog.benchmarks:
         entry = f"benchmark {b.id}"
-        cited("benchmarks.toml", entry, b.sources)
         for model_id in [*b.scores, *b.not_scored]:
             known("benchmarks.toml", entry, model_id)
         missing = compared - set(b.scores) - set(b.not_scored)
@@ -357,18 +373,11 @@ def _cross_check(catalog: Catalog) -> None:
     for p in catalog.prices:
         entry = f"price {p.model}"
         known("prices.toml", entry, p.model)
-        cited("prices.toml", entry, p.sources + p.batch_sources)
     for m in catalog.models:
         if m.id not in {p.model for p in catalog.prices}:
             raise DataError(str(d / "prices.toml"), f"model {m.id}", "has no [[price]] entry")
     for c in catalog.price_changes:
-        entry = f"change {c.date} {c.model}"
-        known("prices.toml", entry, c.model)
-        cited("prices.toml", entry, c.sources)
-    for s in catalog.safety:
-        cited("safety.toml", f"measure {s.stage!r}", s.sources)
-    for n in catalog.safety_footnotes:
-        cited("safety.toml", "footnote", n.sources)
+        known("prices.toml", f"change {c.date} {c.model}", c.model)
 
 
 def _unique(file: Path, table: str, ids: list[str]) -> set[str]:

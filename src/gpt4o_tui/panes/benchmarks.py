@@ -16,7 +16,7 @@ from gpt4o_tui.panes.common import sources_text
 from gpt4o_tui.widgets.score_bars import ScoreBars
 
 CHOOSE = Binding.Group("Benchmark", compact=True)
-LEGEND = "★ best  ▲ best small  ° chart only  n/a never ranked  † charted at launch"
+LEGEND = "★ best  ▲ best small  ° chart only  n/a never ranked"
 
 
 class BenchmarksPane(VerticalScroll):
@@ -37,7 +37,7 @@ class BenchmarksPane(VerticalScroll):
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="scores")
         table.add_column("Benchmark", key="benchmark")
         for model in catalog.compared:
-            label = model.short + ("†" if model.id == "gpt-4o" else "")
+            label = model.short + ("†" if model.chart_note else "")
             table.add_column(Text(label, "bold" if model.role == "subject" else ""), key=model.id)
         small = [m.id for m in catalog.compared if m.tier == "small"]
         for benchmark in catalog.benchmarks:
@@ -45,7 +45,8 @@ class BenchmarksPane(VerticalScroll):
             cells = [_cell(benchmark, m.id, m.id in best, m.id in best_small) for m in catalog.compared]
             table.add_row(Text(benchmark.name, "bold"), *cells, key=benchmark.id)
         yield table
-        yield Static(LEGEND, classes="footnote")
+        notes = {m.chart_note for m in catalog.compared if m.chart_note}
+        yield Static(LEGEND + "".join(f"  † {note}" for note in sorted(notes)), classes="footnote")
         yield Static("", id="chart-title")
         yield ScoreBars(catalog.compared, catalog.subject.id, id="bars")
         yield Static("", id="explanation")
