@@ -76,6 +76,9 @@ def test_screenshots_writes_one_svg_per_pane(tmp_path: Path, capsys: pytest.Capt
     assert "128,000" in specs and "<svg" in specs
     pricing = (tmp_path / "shots" / "pricing.svg").read_text()
     assert "$58.50" in pricing
+    assert main(["screenshots", str(tmp_path / "again")]) == 0
+    for name in written:
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "shots" / name).read_bytes(), name
 
 
 def test_core_modules_import_without_textual() -> None:
