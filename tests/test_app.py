@@ -105,11 +105,29 @@ def test_a_typed_bad_value_is_refused_with_a_message(app: SteadyApp) -> None:
             assert error.display
             assert field.value == "500"
             assert app.query_one(PricingPane).workload.input_tokens == 500
+        assert app.focused is field, "a refused value keeps the field focused for another try"
         field.value = ""
         await pilot.press(*"1.5k", "enter")
         assert app.query_one(PricingPane).workload.input_tokens == 1500
         assert field.value == "1,500"
         assert not error.display
+        assert app.focused is app.query_one("#input-tokens LogSlider"), "a taken value returns to the slider"
+
+    drive(app, scenario)
+
+
+def test_escape_leaves_a_field_without_taking_it(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4", "tab")
+        field = app.query_one("#input-tokens Input", Input)
+        field.value = ""
+        await pilot.press(*"90000", "escape")
+        assert field.value == "500"
+        assert app.query_one(PricingPane).workload.input_tokens == 500
+        assert app.focused is app.query_one("#input-tokens LogSlider")
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
 
     drive(app, scenario)
 

@@ -31,7 +31,7 @@ def test_pricing_refuses_a_typed_value(snap_compare, catalog: Catalog) -> None:
 
 
 def test_pricing_request_beyond_context(snap_compare, catalog: Catalog) -> None:
-    keys = ["4", "tab", *"16k", "enter", "tab", "tab", *"1,000", "enter"]
+    keys = ["4", "tab", *"16k", "enter", "tab", "tab", "tab", *"1,000", "enter"]
     assert snap_compare(SteadyApp(catalog), press=keys, terminal_size=(80, 24))
 
 

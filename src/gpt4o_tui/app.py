@@ -20,7 +20,7 @@ from gpt4o_tui.panes.benchmarks import BenchmarksPane
 from gpt4o_tui.panes.pricing import PricingPane
 from gpt4o_tui.panes.safety import SafetyPane
 from gpt4o_tui.panes.specs import SpecsPane
-from gpt4o_tui.widgets.log_slider import LogSlider
+from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 Pane = SpecsPane | BenchmarksPane | SafetyPane | PricingPane
@@ -48,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
         groups = [
             ("Everywhere", Gpt4oTui.BINDINGS),
             ("Benchmarks", BenchmarksPane.BINDINGS),
-            ("Pricing calculator", [*LogSlider.BINDINGS, *PricingPane.BINDINGS]),
+            ("Pricing calculator", [*LogSlider.BINDINGS, *PricingPane.BINDINGS, *CountSlider.BINDINGS]),
         ]
         for title, bindings in groups:
             table.add_row(title, "")
@@ -62,7 +62,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(f"  {keys}", what)
         table.add_row("Also", "")
         table.add_row("  tab shift+tab", "Move focus (Pricing: sliders, fields)")
-        table.add_row("  enter", "Take a typed count: 1500, 1,500, 1.5k, 2M")
+        table.add_row("  enter", "In a field: take it (1500, 1,500, 1.5k, 2M)")
         table.add_row("  mouse", "Click tabs; click or drag a slider")
         return table
 

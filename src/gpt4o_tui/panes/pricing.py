@@ -31,7 +31,7 @@ SLIDERS = {
 
 class PricingPane(VerticalScroll):
     BINDINGS = [
-        Binding("r", "reset", "Reset", id="pricing.reset", tooltip="Reset the calculator to its starting workload"),
+        Binding("r", "reset", "Reset", id="pricing.reset", tooltip="Reset the calculator"),
     ]
 
     workload: reactive[Workload] = reactive(Workload, init=False)

@@ -129,6 +129,18 @@ class CountSlider(Widget):
         self.slider.focus(scroll_visible)
         return self
 
+    BINDINGS = [
+        Binding("escape", "leave_field", "Back to slider", show=False, id="count.leave",
+                tooltip="In a field: cancel, back to the slider"),
+    ]
+
+    def action_leave_field(self) -> None:
+        field = self.query_one(Input)
+        if field.has_focus:
+            field.value = f"{self.slider.value:,}"
+            self._set_error("")
+            self.slider.focus()
+
     def on_descendant_focus(self) -> None:
         self.add_class("-active")
 
@@ -143,9 +155,19 @@ class CountSlider(Widget):
         self.post_message(self.Changed(self, event.value))
 
     @on(Input.Submitted)
-    @on(Input.Blurred)
-    def _take_typed(self, event: Input.Submitted | Input.Blurred) -> None:
+    def _submit_typed(self, event: Input.Submitted) -> None:
         event.stop()
+        if self._take_typed():
+            self.slider.focus()
+
+    @on(Input.Blurred)
+    def _blur_typed(self, event: Input.Blurred) -> None:
+        event.stop()
+        self._take_typed()
+
+    def _take_typed(self) -> bool:
+        """Move the slider to the typed count, or refuse it with a message and keep
+        the last good value (selected, so typing again replaces it)."""
         field = self.query_one(Input)
         try:
             typed = check_bounds(parse_count(field.value), self.bounds)
@@ -153,10 +175,11 @@ class CountSlider(Widget):
             field.value = f"{self.slider.value:,}"
             field.select_all()
             self._set_error(f"{error}; kept {self.slider.value:,}")
-            return
+            return False
         if typed == self.slider.value:
             field.value = f"{typed:,}"
         self.slider.value = typed
+        return True
 
     def _set_error(self, message: str) -> None:
         error = self.query_one(".count-error", Static)
