@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: run test screenshots check clean
+.PHONY: run test screenshots check bench clean
 
 run: $(READY)
 	@$(BIN)/gpt4o-tui
@@ -18,6 +18,10 @@ screenshots: $(READY)
 
 check: $(READY)
 	$(BIN)/gpt4o-tui check
+
+bench: $(READY)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python benchmarks/bench.py
 
 $(READY): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "gpt4o-tui needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
 from gpt4o_tui.app import HelpScreen
 from gpt4o_tui.costs import Workload
 from gpt4o_tui.panes.pricing import PricingPane
-from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
+from gpt4o_tui.widgets.log_slider import LogSlider
 from gpt4o_tui.widgets.score_bars import ScoreBars
 from tests.conftest import SteadyApp
 
@@ -165,10 +165,7 @@ def test_clicking_and_dragging_a_slider(app: SteadyApp) -> None:
 
 def test_requests_beyond_context_say_so(app: SteadyApp) -> None:
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
-        await pilot.press("4")
-        app.query_one("#input-tokens", CountSlider).value = 16_000
-        app.query_one("#output-tokens", CountSlider).value = 1_000
-        await pilot.pause()
+        await pilot.press("4", "tab", *"16k", "enter", "tab", "tab", "tab", *"1,000", "enter")
         assert totals(app)["gpt-3.5-turbo"] == "can't run"
         notes = str(app.query_one("#cost-notes", Static).render())
         assert "GPT-3.5 Turbo can't run it: 16,000 + 1,000 tokens exceed its 16,385-token context window." in notes

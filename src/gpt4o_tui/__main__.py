@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
+from gpt4o_tui import __version__
 from gpt4o_tui.catalog import Catalog, DataError, load
 
 EXIT_DATA_ERROR = 2
@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Keys inside the app: 1-4 panes, ? help, ctrl+p commands, q quit.",
         parents=[data],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version('gpt4o-tui')}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("check", parents=[data], help="validate the data and print a one-screen summary")
     shots = commands.add_parser("screenshots", parents=[data], help="save an SVG of each pane into DIR")

@@ -24,8 +24,14 @@ from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 Pane = SpecsPane | BenchmarksPane | SafetyPane | PricingPane
-PANES = Binding.Group("Panes", compact=True)
+PANE_TYPES: dict[str, type[Pane]] = {
+    "specs": SpecsPane,
+    "benchmarks": BenchmarksPane,
+    "safety": SafetyPane,
+    "pricing": PricingPane,
+}
 TABS = {"specs": "Specs", "benchmarks": "Benchmarks", "safety": "Safety", "pricing": "Pricing"}
+PANES = Binding.Group("Panes", compact=True)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -82,22 +88,26 @@ class Gpt4oTui(App[None]):
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
         self.catalog = catalog
+        # Panes are built the first time they are shown: start-up pays for one.
+        self._panes: dict[str, Pane] = {}
+
+    def _new_pane(self, tab: str) -> Pane:
+        pane = PANE_TYPES[tab](self.catalog, id=f"{tab}-pane")
+        self._panes[tab] = pane
+        return pane
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="tabs"):
-            with TabPane(TABS["specs"], id="specs"):
-                yield SpecsPane(self.catalog, id="specs-pane")
-            with TabPane(TABS["benchmarks"], id="benchmarks"):
-                yield BenchmarksPane(self.catalog, id="benchmarks-pane")
-            with TabPane(TABS["safety"], id="safety"):
-                yield SafetyPane(self.catalog, id="safety-pane")
-            with TabPane(TABS["pricing"], id="pricing"):
-                yield PricingPane(self.catalog, id="pricing-pane")
+        first = next(iter(TABS))
+        with TabbedContent(id="tabs", initial=first):
+            for tab, title in TABS.items():
+                with TabPane(title, id=tab):
+                    if tab == first:
+                        yield self._new_pane(tab)
         yield Static("", id="too-small")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._focus_pane("specs")
+        next(iter(self._panes.values())).focus_default()
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
@@ -110,17 +120,29 @@ class Gpt4oTui(App[None]):
             )
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
-        self._focus_pane(tab)
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == tab:
+            self._panes[tab].focus_default()
+        else:
+            tabs.active = tab  # on_tabbed_content_tab_activated builds and focuses it
 
-    def _focus_pane(self, tab: str) -> None:
-        # TabbedContent re-activates the tab holding the focused widget, so the
-        # focus must move into the new pane along with the switch.
-        self.query_one(f"#{tab}-pane", Pane).focus_default()
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """Every way to a tab (key, click, palette) ends here: the pane is built on
+        first sight, and focus moves into it, because TabbedContent re-activates
+        whichever tab holds the focused widget."""
+        tab = event.pane.id
+        if tab is None:
+            return
+        if tab not in self._panes:
+            await event.pane.mount(self._new_pane(tab))
+        if self.focused not in event.pane.query("*"):
+            self._panes[tab].focus_default()
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id and self.focused not in event.pane.query("*"):
-            self._focus_pane(event.pane.id)
+    def _reset_calculator(self) -> None:
+        self.action_show_tab("pricing")
+        pane = self._panes.get("pricing")
+        if isinstance(pane, PricingPane):  # one not yet built starts at the starting workload
+            pane.action_reset()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -133,6 +155,6 @@ class Gpt4oTui(App[None]):
         yield SystemCommand(
             "Reset calculator",
             "Put the Pricing calculator back to its starting workload",
-            lambda: self.query_one(PricingPane).action_reset(),
+            self._reset_calculator,
         )
         yield from super().get_system_commands(screen)

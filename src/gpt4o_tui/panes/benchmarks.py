@@ -25,7 +25,7 @@ class BenchmarksPane(VerticalScroll):
         Binding("down", "choose(1)", "Next", group=CHOOSE, id="benchmarks.next", tooltip="Next benchmark"),
     ]
 
-    selected: reactive[str] = reactive("")
+    selected: reactive[str] = reactive("", repaint=False)
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)

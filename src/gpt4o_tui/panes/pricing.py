@@ -34,11 +34,13 @@ class PricingPane(VerticalScroll):
         Binding("r", "reset", "Reset", id="pricing.reset", tooltip="Reset the calculator"),
     ]
 
-    workload: reactive[Workload] = reactive(Workload, init=False)
+    # The pane draws nothing itself: a new workload repaints only the cells it changes.
+    workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
         self.catalog = catalog
+        self._notes_text = ""
 
     def compose(self) -> ComposeResult:
         yield Static("Cost calculator: what a workload costs a month (30 days)", classes="section-title")
@@ -71,8 +73,6 @@ class PricingPane(VerticalScroll):
 
     def action_reset(self) -> None:
         self.workload = Workload()
-        for slider_id, (field, _) in SLIDERS.items():
-            self.query_one(f"#{slider_id}", CountSlider).value = getattr(self.workload, field)
 
     @on(CountSlider.Changed)
     def _slider_moved(self, event: CountSlider.Changed) -> None:
@@ -80,15 +80,21 @@ class PricingPane(VerticalScroll):
         self.workload = replace(self.workload, **{field: event.value})
 
     def watch_workload(self, workload: Workload) -> None:
+        # The pane owns the workload: sliders, fields and totals all change here,
+        # in one handler, so one keypress paints one frame.
+        for slider_id, (field, _) in SLIDERS.items():
+            self.query_one(f"#{slider_id}", CountSlider).value = getattr(workload, field)
         self._show(workload)
 
     def _show(self, workload: Workload) -> None:
         results = costs.monthly(self.catalog, workload)
         subject = next(r for r in results if r.model.role == "subject")
+        # One line at any slider position, so it repaints without a relayout.
         self.query_one("#volume", Static).update(
-            f"= {workload.requests:,} requests a month: "
+            f"= {workload.requests:,} requests: "
             f"{workload.input_tokens * workload.requests:,} tokens in, "
-            f"{workload.output_tokens * workload.requests:,} out"
+            f"{workload.output_tokens * workload.requests:,} out",
+            layout=False,
         )
         table = self.query_one("#totals", DataTable)
         notes = []
@@ -104,7 +110,10 @@ class PricingPane(VerticalScroll):
             if result.long_context_rate:
                 notes.append(f"{result.model.name}: prompt over its long-context threshold, so its higher rate applies.")
             table.update_cell(row, "saving", _saving_text(subject, result))
-        self.query_one("#cost-notes", Static).update("\n".join(notes) or "Every model can run this request.")
+        notes_text = "\n".join(notes) or "Every model can run this request."
+        if notes_text != self._notes_text:  # most steps leave the notes as they were
+            self._notes_text = notes_text
+            self.query_one("#cost-notes", Static).update(notes_text)
 
 
 def _rates(result: costs.ModelCost) -> str:

@@ -1,4 +1,8 @@
-"""A focusable slider over a log scale of round numbers, with a typeable field."""
+"""A focusable slider over a log scale of round numbers, with a typeable field.
+
+Both are *controlled*: a key, a click or a typed count only asks to move
+(LogSlider.Moved, CountSlider.Changed); the owner of the value sets `value`.
+So the knob, the field and everything computed from them change in one frame."""
 
 from __future__ import annotations
 
@@ -35,7 +39,9 @@ class LogSlider(Widget, can_focus=True):
 
     value: reactive[int] = reactive(1)
 
-    class Changed(Message):
+    class Moved(Message):
+        """The person asks for `value`; the slider shows it once its owner sets it."""
+
         def __init__(self, slider: LogSlider, value: int) -> None:
             super().__init__()
             self.slider, self.value = slider, value
@@ -48,18 +54,28 @@ class LogSlider(Widget, can_focus=True):
         super().__init__(id=id)
         self.bounds = bounds
         self.set_reactive(LogSlider.value, value)
+        # The value last asked for, so quick key repeats step on from it
+        # rather than from a value the owner has not set yet.
+        self._asked: int | None = None
 
     def validate_value(self, value: int) -> int:
         return max(self.bounds.low, min(self.bounds.high, value))
 
-    def watch_value(self, value: int) -> None:
-        self.post_message(self.Changed(self, value))
+    def watch_value(self) -> None:
+        self._asked = None
+
+    def _ask(self, value: int) -> None:
+        value = self.validate_value(value)
+        if value != (self._asked if self._asked is not None else self.value):
+            self._asked = value
+            self.post_message(self.Moved(self, value))
 
     def action_step(self, steps: int) -> None:
-        self.value = scale.step(self.value, self.bounds.low, self.bounds.high, steps)
+        start = self._asked if self._asked is not None else self.value
+        self._ask(scale.step(start, self.bounds.low, self.bounds.high, steps))
 
     def action_jump(self, position: float) -> None:
-        self.value = scale.value_at(position, self.bounds.low, self.bounds.high)
+        self._ask(scale.value_at(position, self.bounds.low, self.bounds.high))
 
     def render(self) -> Text:
         width = max(3, self.content_size.width)
@@ -72,7 +88,7 @@ class LogSlider(Widget, can_focus=True):
 
     def _move_to(self, x: int) -> None:
         width = max(2, self.content_size.width)
-        self.value = scale.value_at(x / (width - 1), self.bounds.low, self.bounds.high)
+        self._ask(scale.value_at(x / (width - 1), self.bounds.low, self.bounds.high))
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         self.capture_mouse()
@@ -92,7 +108,14 @@ class CountSlider(Widget):
 
     A bad typed value is refused with a message, and the last good value kept."""
 
+    BINDINGS = [
+        Binding("escape", "leave_field", "Back to slider", show=False, id="count.leave",
+                tooltip="In a field: cancel, back to the slider"),
+    ]
+
     class Changed(Message):
+        """The person asks for `value`, by slider or by typing."""
+
         def __init__(self, count_slider: CountSlider, value: int) -> None:
             super().__init__()
             self.count_slider, self.value = count_slider, value
@@ -105,6 +128,7 @@ class CountSlider(Widget):
         super().__init__(id=id)
         self.bounds = bounds
         self._initial = value
+        self._error = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="count-row"):
@@ -123,21 +147,19 @@ class CountSlider(Widget):
 
     @value.setter
     def value(self, value: int) -> None:
+        """Show a value: the knob, the field, and no error."""
         self.slider.value = value
+        self.query_one(Input).value = f"{value:,}"
+        self._set_error("")
 
     def focus(self, scroll_visible: bool = True) -> CountSlider:
         self.slider.focus(scroll_visible)
         return self
 
-    BINDINGS = [
-        Binding("escape", "leave_field", "Back to slider", show=False, id="count.leave",
-                tooltip="In a field: cancel, back to the slider"),
-    ]
-
     def action_leave_field(self) -> None:
         field = self.query_one(Input)
         if field.has_focus:
-            field.value = f"{self.slider.value:,}"
+            field.value = f"{self.value:,}"
             self._set_error("")
             self.slider.focus()
 
@@ -147,11 +169,9 @@ class CountSlider(Widget):
     def on_descendant_blur(self) -> None:
         self.remove_class("-active")
 
-    @on(LogSlider.Changed)
-    def _show_value(self, event: LogSlider.Changed) -> None:
+    @on(LogSlider.Moved)
+    def _slider_moved(self, event: LogSlider.Moved) -> None:
         event.stop()
-        self.query_one(Input).value = f"{event.value:,}"
-        self._set_error("")
         self.post_message(self.Changed(self, event.value))
 
     @on(Input.Submitted)
@@ -166,22 +186,26 @@ class CountSlider(Widget):
         self._take_typed()
 
     def _take_typed(self) -> bool:
-        """Move the slider to the typed count, or refuse it with a message and keep
-        the last good value (selected, so typing again replaces it)."""
+        """Ask for the typed count, or refuse it with a message and keep the last
+        good value (selected, so typing again replaces it)."""
         field = self.query_one(Input)
         try:
             typed = check_bounds(parse_count(field.value), self.bounds)
         except ValueError as error:
-            field.value = f"{self.slider.value:,}"
+            field.value = f"{self.value:,}"
             field.select_all()
-            self._set_error(f"{error}; kept {self.slider.value:,}")
+            self._set_error(f"{error}; kept {self.value:,}")
             return False
-        if typed == self.slider.value:
-            field.value = f"{typed:,}"
-        self.slider.value = typed
+        if typed == self.value:
+            self.value = typed  # tidy what was typed ("1.5k") into the shown form
+        else:
+            self.post_message(self.Changed(self, typed))
         return True
 
     def _set_error(self, message: str) -> None:
+        if message == self._error:  # a slider step must not pay for a relayout
+            return
+        self._error = message
         error = self.query_one(".count-error", Static)
         error.update(message)
         error.set_class(bool(message), "-shown")
