@@ -85,3 +85,25 @@ def test_core_modules_import_without_textual() -> None:
     probe = "import sys, gpt4o_tui.catalog, gpt4o_tui.costs, gpt4o_tui.scale; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False"
+
+
+def test_the_app_starts_with_only_its_first_pane() -> None:
+    """Panes are built, and their modules imported, when first shown."""
+    probe = (
+        "import asyncio, sys\n"
+        "from gpt4o_tui.app import Gpt4oTui\n"
+        "from gpt4o_tui.catalog import load\n"
+        "async def main():\n"
+        "    app = Gpt4oTui(load())\n"
+        "    async with app.run_test() as pilot:\n"
+        "        await pilot.pause()\n"
+        "        print(sorted(m for m in sys.modules if m.startswith('gpt4o_tui.panes.')))\n"
+        "        await pilot.press('4')\n"
+        "        print('gpt4o_tui.panes.pricing' in sys.modules, len(app.query('#pricing-pane')))\n"
+        "asyncio.run(main())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    at_start, after = result.stdout.strip().splitlines()[-2:]
+    assert at_start == "['gpt4o_tui.panes.common', 'gpt4o_tui.panes.specs']"
+    assert after == "True 1"

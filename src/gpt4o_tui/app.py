@@ -4,8 +4,10 @@ command palette, and a help screen listing the keys."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib import import_module
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from textual.app import App, ComposeResult, SystemCommand
@@ -16,22 +18,24 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from gpt4o_tui.catalog import Catalog
-from gpt4o_tui.panes.benchmarks import BenchmarksPane
-from gpt4o_tui.panes.pricing import PricingPane
-from gpt4o_tui.panes.safety import SafetyPane
-from gpt4o_tui.panes.specs import SpecsPane
-from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
+
+if TYPE_CHECKING:
+    from gpt4o_tui.panes.benchmarks import BenchmarksPane
+    from gpt4o_tui.panes.pricing import PricingPane
+    from gpt4o_tui.panes.safety import SafetyPane
+    from gpt4o_tui.panes.specs import SpecsPane
+
+    Pane = SpecsPane | BenchmarksPane | SafetyPane | PricingPane
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
-Pane = SpecsPane | BenchmarksPane | SafetyPane | PricingPane
-PANE_TYPES: dict[str, type[Pane]] = {
-    "specs": SpecsPane,
-    "benchmarks": BenchmarksPane,
-    "safety": SafetyPane,
-    "pricing": PricingPane,
-}
+# Tab id -> title; each pane lives in gpt4o_tui/panes/<tab id>.py as <Title>Pane.
 TABS = {"specs": "Specs", "benchmarks": "Benchmarks", "safety": "Safety", "pricing": "Pricing"}
 PANES = Binding.Group("Panes", compact=True)
+
+
+def pane_type(tab: str) -> type[Pane]:
+    """A pane's class, its module imported only when the pane is first needed."""
+    return getattr(import_module(f"gpt4o_tui.panes.{tab}"), f"{TABS[tab]}Pane")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -48,13 +52,15 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Esc, ? or q closes this.", classes="footnote")
 
     def _keys_table(self) -> Table:
+        from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
+
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         groups = [
             ("Everywhere", Gpt4oTui.BINDINGS),
-            ("Benchmarks", BenchmarksPane.BINDINGS),
-            ("Pricing calculator", [*LogSlider.BINDINGS, *PricingPane.BINDINGS, *CountSlider.BINDINGS]),
+            ("Benchmarks", pane_type("benchmarks").BINDINGS),
+            ("Pricing calculator", [*LogSlider.BINDINGS, *pane_type("pricing").BINDINGS, *CountSlider.BINDINGS]),
         ]
         for title, bindings in groups:
             table.add_row(title, "")
@@ -76,6 +82,9 @@ class HelpScreen(ModalScreen[None]):
 class Gpt4oTui(App[None]):
     TITLE = "gpt4o-tui"
     CSS_PATH = Path(__file__).with_name("app.tcss")
+    # Focus starts inside the first pane, set as the screen is composed: moving it
+    # later would make the footer redraw its keys a second time.
+    AUTO_FOCUS = f"#{next(iter(TABS))}-pane"
     BINDINGS = [
         Binding("1", "show_tab('specs')", "Specs", group=PANES, id="tab.specs", tooltip="Show the Specs pane"),
         Binding("2", "show_tab('benchmarks')", "Benchmarks", group=PANES, id="tab.benchmarks", tooltip="Show the Benchmarks pane"),
@@ -92,7 +101,7 @@ class Gpt4oTui(App[None]):
         self._panes: dict[str, Pane] = {}
 
     def _new_pane(self, tab: str) -> Pane:
-        pane = PANE_TYPES[tab](self.catalog, id=f"{tab}-pane")
+        pane = pane_type(tab)(self.catalog, id=f"{tab}-pane")
         self._panes[tab] = pane
         return pane
 
@@ -106,8 +115,6 @@ class Gpt4oTui(App[None]):
         yield Static("", id="too-small")
         yield Footer()
 
-    def on_mount(self) -> None:
-        next(iter(self._panes.values())).focus_default()
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
@@ -141,7 +148,7 @@ class Gpt4oTui(App[None]):
     def _reset_calculator(self) -> None:
         self.action_show_tab("pricing")
         pane = self._panes.get("pricing")
-        if isinstance(pane, PricingPane):  # one not yet built starts at the starting workload
+        if isinstance(pane, pane_type("pricing")):  # one not yet built starts at the starting workload
             pane.action_reset()
 
     def action_help(self) -> None:
