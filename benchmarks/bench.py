@@ -173,18 +173,20 @@ def measure(program: Program) -> Run:
     return Run(first * 1000, peak, step * 1000, first_bytes, step_bytes, tab_bytes)
 
 
-def spread(values: list[float]) -> str:
-    return f"{statistics.median(values):,.1f} ({min(values):,.1f}–{max(values):,.1f})"
+def spread(values: list[float], places: int) -> str:
+    return f"{statistics.median(values):,.{places}f} ({min(values):,.{places}f}–{max(values):,.{places}f})"
 
 
 def report(runs: dict[str, list[Run]], count: int) -> str:
     ours, base = runs["gpt4o-tui"], runs["minimal Textual app"]
 
     def row(label: str, pick: Callable[[Run], float | None], unit: str) -> str:
+        places = 0 if unit == "B" else 1
         mine = [v for r in ours if (v := pick(r)) is not None]
         theirs = [v for r in base if (v := pick(r)) is not None]
         ratio = f"{statistics.median(mine) / statistics.median(theirs):.2f}×" if theirs else "—"
-        return f"| {label} ({unit}) | {spread(mine)} | {spread(theirs) if theirs else '— (no tabs)'} | {ratio} |"
+        shown = spread(theirs, places) if theirs else "— (no tabs)"
+        return f"| {label} ({unit}) | {spread(mine, places)} | {shown} | {ratio} |"
 
     full = statistics.median(r.first_frame_bytes for r in ours)
     step = statistics.median(r.step_bytes for r in ours)
@@ -222,12 +224,23 @@ def main() -> None:
     print(table)
     if args.write:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-        header = (
+        measured = (
             f"Measured {dt.date.today().isoformat()} at commit {commit} on {platform.machine()}, "
             f"{os.cpu_count()} cores, Python {platform.python_version()}, with\n"
-            f"`{Path(sys.executable).name} benchmarks/bench.py --runs {args.runs}`.\n"
+            f"`{Path(sys.executable).name} benchmarks/bench.py --runs {args.runs}`.\n\n{table}\n"
         )
-        args.write.write_text(header + "\n" + table + "\n", encoding="utf-8")
+        write_between_markers(args.write, measured)
+
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def write_between_markers(path: Path, measured: str) -> None:
+    """Replace only the measured block, so the analysis around it survives a re-run."""
+    text = path.read_text(encoding="utf-8") if path.exists() else f"{START}\n{END}\n"
+    before, _, rest = text.partition(START)
+    _, _, after = rest.partition(END)
+    path.write_text(f"{before}{START}\n{measured}{END}{after}", encoding="utf-8")
 
 
 if __name__ == "__main__":
