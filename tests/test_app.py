@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from decimal import Decimal
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Static, TabbedContent
+from textual.widgets import ContentSwitcher, DataTable, Input, OptionList, Static, TabbedContent
 
+from gpt4o_tui import compare
 from gpt4o_tui.app import HelpScreen
 from gpt4o_tui.costs import Workload
+from gpt4o_tui.panes.benchmarks import BenchmarksPane
 from gpt4o_tui.panes.pricing import PricingPane
+from gpt4o_tui.widgets.frontier_chart import FrontierChart
 from gpt4o_tui.widgets.log_slider import LogSlider
+from gpt4o_tui.widgets.model_toggles import ModelToggles
 from gpt4o_tui.widgets.score_bars import ScoreBars
 from tests.conftest import SteadyApp
 
@@ -176,19 +181,84 @@ def test_requests_beyond_context_say_so(app: SteadyApp) -> None:
 def test_arrows_choose_the_benchmark_and_its_chart(app: SteadyApp) -> None:
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         await pilot.press("2")
-        bars = app.query_one(ScoreBars)
-        assert bars.benchmark is not None and bars.benchmark.id == "mmlu"
+        pane = app.query_one(BenchmarksPane)
+        bars = app.query_one("#bars", ScoreBars)
+        assert pane.selected == "mmlu"
         await pilot.press(*["down"] * 7)
-        assert bars.benchmark.id == "mathvista"
-        rendered = str(bars.render()).splitlines()
-
-        def row(name: str) -> str:
-            return next(line for line in rendered if name in line)
-
-        assert "n/a" in row("GPT-3.5 Turbo") and "█" not in row("GPT-3.5 Turbo")
-        assert row("Gemini 1.5 Flash").endswith("58.4") and row("GPT-4o mini").endswith("56.7")
+        assert pane.selected == "mathvista"
+        rows = {row.name: row for row in bars.rows}
+        assert rows["GPT-3.5 Turbo"].score is None, "n/a, never 0"
+        assert "█" not in str(bars.render()).splitlines()[3]
+        assert (rows["Gemini 1.5 Flash"].score, rows["GPT-4o mini"].score) == (Decimal("58.4"), Decimal("56.7"))
         await pilot.press("up")
-        assert bars.benchmark.id == "mmmu"
+        assert pane.selected == "mmmu"
+
+    drive(app, scenario)
+
+
+def shown_in_charts(app: SteadyApp) -> tuple[set[str], set[str]]:
+    """Model names in the grouped MMLU chart, and labels on the frontier plot."""
+    grouped = {row.name for row in app.query_one("#bars-mmlu", ScoreBars).rows}
+    plot = app.query_one(FrontierChart).plot
+    assert plot is not None
+    return grouped, {point.label for point in plot.points}
+
+
+def test_hiding_a_model_removes_it_from_chart_and_frontier(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("2", "g")
+        grouped, frontier = shown_in_charts(app)
+        assert "GPT-4o" in grouped and "GPT-4o" in frontier
+        await pilot.press("m", *["right"] * 4, "space")  # the fifth toggle: GPT-4o
+        grouped, frontier = shown_in_charts(app)
+        assert "GPT-4o" not in grouped and "GPT-4o" not in frontier
+        assert len(grouped) == 4
+        pane = app.query_one(BenchmarksPane)
+        assert pane.hidden == {"gpt-4o"}
+        assert "gpt-4o" not in [p.model_id for p in compare.frontier(
+            compare.points(app.catalog, pane.benchmark, pane.visible, compare.MIXES[0]))]
+        await pilot.press("space")
+        grouped, frontier = shown_in_charts(app)
+        assert "GPT-4o" in grouped and "GPT-4o" in frontier
+
+    drive(app, scenario)
+
+
+def test_clicking_a_model_toggle_hides_it(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("2", "f")
+        toggles = app.query_one(ModelToggles)
+        start, _ = toggles._spans()[1]  # Flash
+        await pilot.click(toggles, offset=(start + 1, 0))
+        assert app.query_one(BenchmarksPane).hidden == {"gemini-1.5-flash"}
+        _, frontier = shown_in_charts(app)
+        assert "Flash" not in frontier
+        assert "Hidden: Flash" in str(app.query_one("#frontier-words", Static).render())
+
+    drive(app, scenario)
+
+
+def test_views_sort_peer_and_mix_keys(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("2")
+        pane = app.query_one(BenchmarksPane)
+        switcher = app.query_one("#views", ContentSwitcher)
+        for key, view in [("g", "grouped"), ("f", "frontier"), ("e", "explain"), ("t", "table")]:
+            await pilot.press(key)
+            assert pane.view == view and switcher.current == f"{view}-view"
+            assert app.focused is not None and app.focused in pane.query("*")
+        await pilot.press("g", "s")
+        assert pane.sort_key == "average"
+        order = [row.name for row in app.query_one("#bars-mmlu", ScoreBars).rows]
+        assert order == ["GPT-4o", "GPT-4o mini", "Gemini 1.5 Flash", "Claude 3 Haiku", "GPT-3.5 Turbo"]
+        title = str(app.query_one("#group-mathvista", Static).render())
+        assert "Δ −1.7 ▼" in title, "the loss to Flash shows as plainly as a win"
+        await pilot.press("p")
+        assert pane.peer == "claude-3-haiku"
+        assert "Δ +10.3 ▲" in str(app.query_one("#group-mathvista", Static).render())
+        await pilot.press("f", "x")
+        assert pane.mix == 1
+        assert "1 in : 1 out" in str(app.query_one("#frontier-header", Static).render())
 
     drive(app, scenario)
 
@@ -256,3 +326,14 @@ def test_q_quits(app: SteadyApp) -> None:
         assert not app.is_running
 
     drive(app, scenario)
+
+
+def test_help_scrolls_from_the_keyboard_on_a_small_terminal(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("question_mark")
+        keys = app.screen.query_one("#help")
+        assert app.focused is keys
+        await pilot.press("end")
+        assert keys.scroll_y > 0
+
+    drive(app, scenario, size=(80, 24))

@@ -53,3 +53,27 @@ def test_too_small(snap_compare, catalog: Catalog) -> None:
         await pilot.pause()
 
     assert snap_compare(SteadyApp(catalog), terminal_size=(60, 20), run_before=settle)
+
+
+BENCHMARK_VIEWS = {
+    "grouped": ["2", "g"],
+    "sorted": ["2", "g", "s"],
+    "frontier": ["2", "f"],
+    "explanation": ["2", "e"],
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", list(BENCHMARK_VIEWS))
+def test_benchmark_view(snap_compare, catalog: Catalog, view: str, size: tuple[int, int]) -> None:
+    assert snap_compare(SteadyApp(catalog), press=BENCHMARK_VIEWS[view], terminal_size=size)
+
+
+@pytest.mark.parametrize("view", [*BENCHMARK_VIEWS, "mathvista-frontier"])
+def test_benchmark_view_without_colour(
+    snap_compare, catalog: Catalog, view: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shapes, signs and labels carry the meaning when colour is gone."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    keys = BENCHMARK_VIEWS.get(view, ["2", "f", *["down"] * 7])
+    assert snap_compare(SteadyApp(catalog), press=keys, terminal_size=(80, 24))

@@ -44,6 +44,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close", id="help.close", tooltip="Close the help"),
     ]
+    AUTO_FOCUS = "#help"  # so ↑/↓ scroll the keys on a small terminal
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
@@ -53,20 +54,21 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys_table(self) -> Table:
         from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
+        from gpt4o_tui.widgets.model_toggles import ModelToggles
 
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         groups = [
             ("Everywhere", Gpt4oTui.BINDINGS),
-            ("Benchmarks", pane_type("benchmarks").BINDINGS),
+            ("Benchmarks", [*pane_type("benchmarks").BINDINGS, *ModelToggles.BINDINGS]),
             ("Pricing calculator", [*LogSlider.BINDINGS, *pane_type("pricing").BINDINGS, *CountSlider.BINDINGS]),
         ]
         for title, bindings in groups:
             table.add_row(title, "")
             for group, members in groupby(bindings, key=lambda b: b.group or b):
                 members = list(members)
-                keys = " ".join(self.app.get_key_display(Binding(m.key, "")) for m in members)
+                keys = " ".join(self.app.get_key_display(Binding(k, "")) for m in members for k in m.key.split(","))
                 if isinstance(group, Binding.Group):
                     what = f"{group.description}: " + ", ".join(m.description for m in members)
                 else:

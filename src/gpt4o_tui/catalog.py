@@ -73,6 +73,8 @@ class Benchmark(Frozen):
     id: ModelId
     name: Annotated[str, Field(min_length=1, max_length=12)]
     tests: Text
+    scored: Text
+    scored_sources: SourceIds
     analogy: Text | None = None
     analogy_zh: Text | None = None
     sources: SourceIds
@@ -212,7 +214,7 @@ class Catalog(Frozen):
         """Every citation in the data: its file, its entry, the source ids it names."""
         yield from (("models.toml", f"model {m.id}", m.sources) for m in self.models)
         yield from (("specs.toml", f"fact {f.label!r}", f.sources) for f in self.facts)
-        yield from (("benchmarks.toml", f"benchmark {b.id}", b.sources) for b in self.benchmarks)
+        yield from (("benchmarks.toml", f"benchmark {b.id}", b.sources + b.scored_sources) for b in self.benchmarks)
         yield from (("prices.toml", f"price {p.model}", p.sources + p.batch_sources) for p in self.prices)
         yield from (("prices.toml", f"change {c.date} {c.model}", c.sources) for c in self.price_changes)
         yield from (("safety.toml", f"measure {s.stage!r}", s.sources) for s in self.safety)

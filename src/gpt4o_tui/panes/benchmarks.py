@@ -1,38 +1,97 @@
-"""Benchmarks: the launch chart's 8x5 table, a bar chart of the selected row,
-and what that benchmark tests in plain words."""
+"""Benchmarks: the launch chart four ways. The table with a bar chart of the chosen
+benchmark; every benchmark as grouped bars, sortable, with GPT-4o mini's lead or
+lag against a chosen peer; the price-score frontier; and what each benchmark tests.
+
+State lives here (chosen benchmark, hidden models, sort, peer, price mix); the
+views render it."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import ContentSwitcher, DataTable, Static
 
+from gpt4o_tui import compare
 from gpt4o_tui.catalog import Benchmark, Catalog
+from gpt4o_tui.costs import format_usd
 from gpt4o_tui.panes.common import sources_text
-from gpt4o_tui.widgets.score_bars import ScoreBars
+from gpt4o_tui.widgets.frontier_chart import FrontierChart, Plot, PlotPoint
+from gpt4o_tui.widgets.model_toggles import ModelToggles
+from gpt4o_tui.widgets.score_bars import BarRow, ScoreBars
 
 CHOOSE = Binding.Group("Benchmark", compact=True)
+VIEW = Binding.Group("View", compact=True)
+VIEWS = {"table": "Table", "grouped": "Grouped", "frontier": "Frontier", "explain": "Explain"}
 LEGEND = "★ best  ▲ best small  ° chart only  n/a never ranked"
 
 
-class BenchmarksPane(VerticalScroll):
+class BenchmarksPane(Vertical):
     BINDINGS = [
         Binding("up", "choose(-1)", "Previous", group=CHOOSE, id="benchmarks.previous", tooltip="Previous benchmark"),
         Binding("down", "choose(1)", "Next", group=CHOOSE, id="benchmarks.next", tooltip="Next benchmark"),
+        Binding("t", "view('table')", "Table", group=VIEW, id="benchmarks.table"),
+        Binding("g", "view('grouped')", "Grouped", group=VIEW, id="benchmarks.grouped"),
+        Binding("f", "view('frontier')", "Frontier", group=VIEW, id="benchmarks.frontier"),
+        Binding("e", "view('explain')", "Explain", group=VIEW, id="benchmarks.explain"),
+        Binding("m", "models", "Show", id="benchmarks.models", tooltip="Choose which models the charts show"),
+        Binding("s", "sort", "Sort", id="benchmarks.sort", tooltip="Grouped: sort the models by the next key"),
+        Binding("p", "peer", "Peer", id="benchmarks.peer", tooltip="Grouped: Δ against the next peer"),
+        Binding("x", "mix", "Mix", id="benchmarks.mix", tooltip="Frontier: the next input:output price mix"),
     ]
 
     selected: reactive[str] = reactive("", repaint=False)
+    view: reactive[str] = reactive("table", repaint=False)
+    hidden: reactive[frozenset[str]] = reactive(frozenset(), repaint=False)
+    sort_key: reactive[str] = reactive("chart", repaint=False)
+    peer: reactive[str] = reactive("", repaint=False)
+    mix: reactive[int] = reactive(0, repaint=False)
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
-        super().__init__(id=id, can_focus=False)
+        super().__init__(id=id)
         self.catalog = catalog
+        self._ready = False  # watchers fire before the views exist; render from on_mount on
+        self.peers = [m.id for m in catalog.compared if m.role == "peer"]
         self.set_reactive(BenchmarksPane.selected, catalog.benchmarks[0].id)
+        self.set_reactive(BenchmarksPane.peer, self.peers[0])
+
+    # -- building ----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        catalog = self.catalog
+        with Horizontal(id="bench-controls"):
+            yield ModelToggles(catalog.compared, id="toggles")
+            yield Static("", id="view-name")
+        with ContentSwitcher(initial="table-view", id="views"):
+            with VerticalScroll(id="table-view", can_focus=False):
+                yield self._scores_table()
+                notes = sorted({m.chart_note for m in catalog.compared if m.chart_note})
+                yield Static(LEGEND + "".join(f"  † {note}" for note in notes), classes="footnote")
+                yield Static("", id="chart-title")
+                yield ScoreBars(id="bars")
+                yield Static("", id="plain")
+            with VerticalScroll(id="grouped-view"):
+                yield Static("", id="grouped-header")
+                yield Static("", id="group-average", classes="group-title")
+                yield ScoreBars(id="bars-average")
+                for benchmark in catalog.benchmarks:
+                    yield Static("", id=f"group-{benchmark.id}", classes="group-title")
+                    yield ScoreBars(id=f"bars-{benchmark.id}")
+                yield Static(_caveats(catalog), classes="footnote")
+            with Vertical(id="frontier-view"):
+                yield Static("", id="frontier-header")
+                yield FrontierChart(id="frontier")
+                yield Static("", id="frontier-words")
+            with VerticalScroll(id="explain-view"):
+                yield Static("", id="explain")
+
+    def _scores_table(self) -> DataTable[Text]:
         catalog = self.catalog
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="scores")
         table.add_column("Benchmark", key="benchmark")
@@ -44,38 +103,181 @@ class BenchmarksPane(VerticalScroll):
             best, best_small = benchmark.best(m.id for m in catalog.compared), benchmark.best(small)
             cells = [_cell(benchmark, m.id, m.id in best, m.id in best_small) for m in catalog.compared]
             table.add_row(Text(benchmark.name, "bold"), *cells, key=benchmark.id)
-        yield table
-        notes = {m.chart_note for m in catalog.compared if m.chart_note}
-        yield Static(LEGEND + "".join(f"  † {note}" for note in sorted(notes)), classes="footnote")
-        yield Static("", id="chart-title")
-        yield ScoreBars(catalog.compared, catalog.subject.id, id="bars")
-        yield Static("", id="explanation")
+        return table
 
     def on_mount(self) -> None:
-        self._show(self.selected)
+        self._ready = True
+        self._show_all()
 
     def focus_default(self) -> None:
-        self.query_one("#scores", DataTable).focus()
+        targets = {"table": "#scores", "grouped": "#grouped-view", "frontier": "#frontier", "explain": "#explain-view"}
+        self.query_one(targets[self.view]).focus()
+
+    # -- actions -----------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that do nothing in the current view leave the footer."""
+        if action in ("sort", "peer"):
+            return self.view == "grouped"
+        if action == "mix":
+            return self.view == "frontier"
+        if action == "choose":
+            return self.view != "grouped"
+        return True
 
     def action_choose(self, delta: int) -> None:
         table = self.query_one("#scores", DataTable)
         table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
 
+    def action_view(self, view: str) -> None:
+        self.view = view
+
+    def action_models(self) -> None:
+        self.query_one(ModelToggles).focus()
+
+    def action_sort(self) -> None:
+        keys = compare.sort_keys(self.catalog)
+        self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)]
+
+    def action_peer(self) -> None:
+        self.peer = self.peers[(self.peers.index(self.peer) + 1) % len(self.peers)]
+
+    def action_mix(self) -> None:
+        self.mix = (self.mix + 1) % len(compare.MIXES)
+
     @on(DataTable.RowHighlighted, "#scores")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.selected = str(event.row_key.value)
 
-    def watch_selected(self, benchmark_id: str) -> None:
-        if self.is_mounted:
-            self._show(benchmark_id)
+    @on(ModelToggles.Changed)
+    def _models_toggled(self, event: ModelToggles.Changed) -> None:
+        self.hidden = event.hidden
 
-    def _show(self, benchmark_id: str) -> None:
-        benchmark = next(b for b in self.catalog.benchmarks if b.id == benchmark_id)
-        self.query_one("#chart-title", Static).update(
-            Text.assemble((benchmark.name, "bold"), f": {benchmark.tests}")
+    def watch_view(self, view: str) -> None:
+        self.query_one(ContentSwitcher).current = f"{view}-view"
+        self.refresh_bindings()
+        if self._ready:
+            self._show_all()
+            self.focus_default()
+
+    def watch_selected(self) -> None:
+        self._show_all()
+
+    def watch_hidden(self) -> None:
+        self._show_all()
+
+    def watch_sort_key(self) -> None:
+        self._show_all()
+
+    def watch_peer(self) -> None:
+        self._show_all()
+
+    def watch_mix(self) -> None:
+        self._show_all()
+
+    # -- rendering state into the views -------------------------------------
+
+    @property
+    def benchmark(self) -> Benchmark:
+        return next(b for b in self.catalog.benchmarks if b.id == self.selected)
+
+    @property
+    def visible(self) -> list[str]:
+        return [m.id for m in self.catalog.compared if m.id not in self.hidden]
+
+    def _show_all(self) -> None:
+        if not self._ready:
+            return
+        self.query_one("#view-name", Static).update(f"· {VIEWS[self.view]} view")
+        self._show_table_view()
+        self._show_grouped_view()
+        self._show_frontier_view()
+        self.query_one("#explain", Static).update(_explanation(self.benchmark, self.catalog))
+
+    def _rows(self, benchmark: Benchmark, model_ids: list[str]) -> tuple[BarRow, ...]:
+        return tuple(
+            BarRow(
+                name=self.catalog.model(m).name,
+                score=benchmark.score(m),
+                subject=m == self.catalog.subject.id,
+                note=benchmark.not_scored.get(m, ""),
+                mark="°" if m in benchmark.chart_only else "",
+            )
+            for m in model_ids
         )
-        self.query_one(ScoreBars).benchmark = benchmark
-        self.query_one("#explanation", Static).update(_explanation(benchmark, self.catalog))
+
+    def _show_table_view(self) -> None:
+        benchmark = self.benchmark
+        self.query_one("#chart-title", Static).update(
+            Text.assemble((benchmark.name, "bold"), f": {benchmark.tests}", ("   e explains", "dim"))
+        )
+        self.query_one("#bars", ScoreBars).rows = self._rows(benchmark, self.visible)
+        plain = Text.assemble(("In plain words: ", "bold"), benchmark.analogy) if benchmark.analogy else Text(
+            f"The seed article gives no plain-language example for {benchmark.name}.", "italic"
+        )
+        self.query_one("#plain", Static).update(plain)
+
+    def _show_grouped_view(self) -> None:
+        catalog, subject = self.catalog, self.catalog.subject
+        order = compare.ordered(catalog, self.visible, self.sort_key)
+        peer = catalog.model(self.peer)
+        self.query_one("#grouped-header", Static).update(
+            Text.assemble(
+                ("Sorted by ", ""), (compare.sort_label(catalog, self.sort_key), "bold"), " (s)   ",
+                ("Δ ", "bold"), f"{subject.short} − {peer.short} (p)\n",
+                _where_beaten(catalog),
+            )
+        )
+        averages = {m: compare.average(catalog.benchmarks, m) for m in order}
+        self.query_one("#group-average", Static).update(
+            Text.assemble(("Average", "bold"), " over the benchmarks each model took; n/a left out")
+        )
+        self.query_one("#bars-average", ScoreBars).rows = tuple(
+            BarRow(
+                name=catalog.model(m).name,
+                score=averages[m].value,
+                subject=m == subject.id,
+                note="" if averages[m].taken == averages[m].of else f"{averages[m].taken} of {averages[m].of}",
+            )
+            for m in order
+        )
+        for benchmark in catalog.benchmarks:
+            change = compare.delta(benchmark, subject.id, peer.id)
+            self.query_one(f"#group-{benchmark.id}", Static).update(
+                Content.assemble((benchmark.name, "bold"), f"  {benchmark.tests}  ", *_delta(change))
+            )
+            self.query_one(f"#bars-{benchmark.id}", ScoreBars).rows = self._rows(benchmark, order)
+
+    def _show_frontier_view(self) -> None:
+        catalog, benchmark, mix = self.catalog, self.benchmark, compare.MIXES[self.mix]
+        candidates = compare.points(catalog, benchmark, self.visible, mix)
+        on = compare.frontier(candidates)
+        on_ids = {p.model_id for p in on}
+        self.query_one("#frontier-header", Static).update(
+            Text.assemble(
+                (benchmark.name, "bold"), " score against price per 1M tokens, blended at ",
+                (str(mix), "bold"), " (x: next mix); log price axis",
+            )
+        )
+        self.query_one(FrontierChart).plot = Plot(
+            tuple(
+                PlotPoint(catalog.model(p.model_id).short, p.price, p.score, p.model_id in on_ids,
+                          p.model_id == catalog.subject.id)
+                for p in candidates
+            )
+        )
+        words = Text.assemble(("On the frontier", "bold"), " (no shown model is both cheaper and better): ")
+        words.append(", ".join(f"{catalog.model(p.model_id).name} {format_usd(p.price)}" for p in on) or "none")
+        for point in candidates:
+            if point.model_id not in on_ids:
+                beaters = ", ".join(catalog.model(q.model_id).short for q in compare.dominated_by(candidates, point))
+                words.append(f"\n{catalog.model(point.model_id).name}: off it, beaten on both by {beaters}")
+        for model_id, reason in benchmark.not_scored.items():
+            if model_id in self.visible:
+                words.append(f"\n{catalog.model(model_id).name}: not plotted (n/a), {reason}")
+        if self.hidden:
+            words.append("\nHidden: " + ", ".join(m.short for m in catalog.compared if m.id in self.hidden))
+        self.query_one("#frontier-words", Static).update(words)
 
 
 def _cell(benchmark: Benchmark, model_id: str, best: bool, best_small: bool) -> Text:
@@ -88,15 +290,62 @@ def _cell(benchmark: Benchmark, model_id: str, best: bool, best_small: bool) -> 
     return Text(f"{score:>5.1f}{chart_only}{marks}", "bold" if marks else "")
 
 
+def _delta(change: Decimal | None) -> tuple[tuple[str, str], ...]:
+    """A signed lead or lag, with a glyph so it reads without colour."""
+    if change is None:
+        return (("Δ n/a", "italic"),)
+    if change > 0:
+        return (("Δ ", ""), (f"+{change:.1f} ▲", "bold $text-success"))
+    if change < 0:
+        return (("Δ ", ""), (f"−{-change:.1f} ▼", "bold $text-error"))
+    return (("Δ ", ""), ("0.0 =", "bold"))
+
+
+def _where_beaten(catalog: Catalog) -> Text:
+    """Where a small peer scores above GPT-4o mini: shown as plainly as the wins."""
+    subject = catalog.subject
+    small_peers = [m for m in catalog.compared if m.tier == "small" and m.role == "peer"]
+    losses = []
+    for benchmark in catalog.benchmarks:
+        mine = benchmark.score(subject.id)
+        for peer in small_peers:
+            theirs = benchmark.score(peer.id)
+            if mine is not None and theirs is not None and theirs > mine:
+                losses.append(f"{benchmark.name}: {peer.name} {theirs:.1f} vs {mine:.1f}")
+    leads = len(catalog.benchmarks) - len({loss.split(":")[0] for loss in losses})
+    text = Text(f"{subject.name} leads the small models on {leads} of {len(catalog.benchmarks)}")
+    if losses:
+        text.append("; it trails on ").append("; ".join(losses), "bold")
+    return text.append(".")
+
+
+def _caveats(catalog: Catalog) -> Text:
+    notes = [f"{m.name}: {m.chart_note}" for m in catalog.compared if m.chart_note]
+    return Text(
+        "n/a is not zero: it is left out of every average, rank and frontier. "
+        "° marks a score only the launch chart gives. " + " ".join(f"† {n}." for n in notes)
+    )
+
+
 def _explanation(benchmark: Benchmark, catalog: Catalog) -> Text:
-    text = Text()
+    text = Text.assemble((benchmark.name, "bold"), " — ", benchmark.tests, "\n\n")
+    text.append("How it is scored: ", "bold").append(benchmark.scored).append(" ")
+    text.append(sources_text(benchmark.scored_sources)).append("\n\n")
     if benchmark.analogy and benchmark.analogy_zh:
-        text.append("In plain words: ", "bold").append(benchmark.analogy)
-        text.append("\n").append(benchmark.analogy_zh, "italic")
+        text.append("In plain words: ", "bold").append(benchmark.analogy).append("\n")
+        text.append(benchmark.analogy_zh, "italic").append(" ").append(sources_text(("seed",))).append("\n\n")
     else:
-        text.append(f"The seed article gives no plain-language example for {benchmark.name}.", "italic")
+        text.append(f"The seed article gives no plain-language example for {benchmark.name}.\n\n", "italic")
+    scores = []
+    for model in catalog.compared:
+        score = benchmark.score(model.id)
+        shown = "n/a" if score is None else f"{score:.1f}" + ("°" if model.id in benchmark.chart_only else "")
+        scores.append(f"{model.short} {shown}")
+    text.append("Scores: ", "bold").append(" · ".join(scores)).append("\n")
+    for model_id, reason in benchmark.not_scored.items():
+        text.append(f"n/a for {catalog.model(model_id).name}: {reason}\n")
     if benchmark.chart_only:
         names = ", ".join(catalog.model(m).short for m in benchmark.chart_only)
-        text.append(f"\nChart only: {names}.")
-    text.append("  Sources: ").append(sources_text(benchmark.sources))
+        text.append(f"° chart only (no independent copy): {names}\n")
+    text.append("Sources: ").append(sources_text(benchmark.sources))
     return text

@@ -1,14 +1,13 @@
-"""Horizontal bars, one per model, for one benchmark's scores (0-100)."""
+"""Horizontal bars for scores out of 100, one row per model."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
-
-from gpt4o_tui.catalog import Benchmark, Model
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -20,40 +19,42 @@ def bar(score: Decimal, width: int) -> str:
     return "█" * full + (EIGHTHS[part] if part else "")
 
 
+@dataclass(frozen=True)
+class BarRow:
+    name: str
+    score: Decimal | None  # None: not scored, said in `note`, never drawn as 0
+    subject: bool = False  # GPT-4o mini: marked ▶ so it reads without colour
+    note: str = ""  # after the figure (e.g. "6 of 8"), or why there is no score
+    mark: str = ""  # after the figure, e.g. ° for chart-only
+
+
 class ScoreBars(Widget):
-    """GPT-4o mini's bar is marked ▶ so it reads without colour; n/a is said, never drawn as 0."""
+    """Renders the rows it is given; the pane decides what they are."""
 
     COMPONENT_CLASSES = {"score-bars--subject", "score-bars--peer", "score-bars--na", "score-bars--name"}
 
-    benchmark: reactive[Benchmark | None] = reactive(None, layout=True)
+    rows: reactive[tuple[BarRow, ...]] = reactive((), layout=True)
 
-    def __init__(self, models: tuple[Model, ...], subject_id: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.models = models
-        self.subject_id = subject_id
-
-    def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self.models)
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return len(self.rows)
 
     def render(self) -> Text:
-        benchmark = self.benchmark
-        if benchmark is None:
+        if not self.rows:
             return Text("")
-        name_width = 2 + max(len(m.name) for m in self.models) + 1
-        bar_width = max(10, self.content_size.width - name_width - 6)
+        name_width = 2 + max(len(r.name) for r in self.rows) + 1
+        bar_width = max(10, self.content_size.width - name_width - 8)
         lines = []
-        for model in self.models:
-            subject = model.id == self.subject_id
-            marker = "▶ " if subject else "  "
-            line = Text(f"{marker}{model.name}".ljust(name_width), self.get_component_rich_style("score-bars--name"))
-            score = benchmark.score(model.id)
-            if score is None:
-                reason = benchmark.not_scored.get(model.id, "")
-                line.append(f"n/a: {reason}", self.get_component_rich_style("score-bars--na"))
-                line.truncate(self.content_size.width, overflow="ellipsis")
+        for row in self.rows:
+            line = Text(f"{'▶ ' if row.subject else '  '}{row.name}".ljust(name_width))
+            line.stylize(self.get_component_rich_style("score-bars--name"))
+            if row.score is None:
+                line.append(f"n/a: {row.note}", self.get_component_rich_style("score-bars--na"))
             else:
-                style = "score-bars--subject" if subject else "score-bars--peer"
-                line.append(bar(score, bar_width), self.get_component_rich_style(style))
-                line.append(f" {score:.1f}")
+                style = "score-bars--subject" if row.subject else "score-bars--peer"
+                line.append(bar(row.score, bar_width), self.get_component_rich_style(style))
+                line.append(f" {row.score:.1f}{row.mark}")
+                if row.note:
+                    line.append(f" ({row.note})", self.get_component_rich_style("score-bars--na"))
+            line.truncate(self.content_size.width, overflow="ellipsis")
             lines.append(line)
         return Text("\n").join(lines)
