@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -87,7 +88,7 @@ def test_frontier_is_exactly_the_undominated_points(candidates: list[Point]) -> 
     prices = [p.price for p in on]
     assert prices == sorted(prices)
     scores = [p.score for p in on]
-    assert all(a <= b for a, b in zip(scores, scores[1:])), "dearer frontier points score higher"
+    assert all(a <= b for a, b in pairwise(scores)), "dearer frontier points score higher"
 
 
 @given(points)

@@ -117,7 +117,6 @@ class Gpt4oTui(App[None]):
         yield Static("", id="too-small")
         yield Footer()
 
-
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT

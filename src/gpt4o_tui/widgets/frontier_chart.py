@@ -4,6 +4,7 @@ the frontier joined by dots. Shapes and labels carry the meaning, not colour."""
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -54,7 +55,7 @@ class FrontierChart(Widget, can_focus=True):
         cells: list[list[tuple[str, str]]] = [[(" ", "")] * columns for _ in range(rows)]
         line_style, axis_style = "frontier-chart--line", "frontier-chart--axis"
         ordered = sorted((p for p in plot.points if p.on_frontier), key=lambda p: p.price)
-        for a, b in zip(ordered, ordered[1:]):
+        for a, b in pairwise(ordered):
             (x0, y0), (x1, y1) = (column(float(a.price)), row(float(a.score))), (column(float(b.price)), row(float(b.score)))
             steps = max(abs(x1 - x0), abs(y1 - y0), 1)
             for i in range(steps + 1):
