@@ -1,4 +1,4 @@
-"""gpt4o-tui's command line: the app, `check` and `screenshots`.
+"""gpt4o-tui's command line: the app, `check`, `cost` and `screenshots`.
 
 Textual is imported only by the commands that draw a screen, so `--version`,
 `--help` and `check` stay quick."""
@@ -6,8 +6,10 @@ Textual is imported only by the commands that draw a screen, so `--version`,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from gpt4o_tui import __version__
 from gpt4o_tui.catalog import Catalog, DataError, load
@@ -17,6 +19,15 @@ SCREENSHOT_SIZE = (120, 40)
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader went away (`gpt4o-tui cost ... | head -1`): nothing is wrong.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         catalog = load(getattr(args, "data", None))
@@ -25,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_DATA_ERROR
     if args.command == "check":
         return _check(catalog)
+    if args.command == "cost":
+        return _cost(catalog, args)
     if args.command == "screenshots":
         return _screenshots(catalog, args.directory)
     from gpt4o_tui.app import Gpt4oTui
@@ -33,10 +46,33 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A mistake on the command line is said in one line, with exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_DATA_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _count(text: str) -> int:
+    from gpt4o_tui.costs import parse_count
+
+    try:
+        return parse_count(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _positive_count(text: str) -> int:
+    value = _count(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text.strip()!r} must be at least 1")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     # --data is accepted before or after a command; SUPPRESS keeps a command's
     # parser from overwriting a --data given before it.
-    data = argparse.ArgumentParser(add_help=False)
+    data = OneLineParser(add_help=False)
     data.add_argument(
         "--data",
         type=Path,
@@ -44,18 +80,57 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="load the facts from DIR instead of the copy shipped with gpt4o-tui",
     )
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="gpt4o-tui",
         description="Explore GPT-4o mini's launch: specs, benchmarks, safety, and what a workload would cost.",
         epilog="Keys inside the app: 1-4 panes, ? help, ctrl+p commands, q quit.",
         parents=[data],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     commands.add_parser("check", parents=[data], help="validate the data and print a one-screen summary")
+    cost = commands.add_parser(
+        "cost",
+        parents=[data],
+        help="what a workload costs a month on each model",
+        description="What a workload costs on GPT-4o mini and the models it was measured with, at "
+        "launch list prices. Counts accept 1500, 1,500, 1.5k or 2M.",
+    )
+    cost.add_argument("--input-tokens", type=_count, required=True, metavar="N", help="input tokens per request")
+    cost.add_argument("--output-tokens", type=_count, required=True, metavar="N", help="output tokens per request")
+    cost.add_argument("--requests-per-day", type=_positive_count, required=True, metavar="N")
+    cost.add_argument("--days", type=_positive_count, default=30, metavar="N", help="days in the period (default 30)")
+    cost.add_argument("--batch", action="store_true", help="Batch API price where a model has one (half price)")
+    cost.add_argument(
+        "--model", action="append", metavar="ID", help="only this model (repeat for more); default: all five"
+    )
+    cost.add_argument("--format", choices=("table", "json", "csv"), default="table")
     shots = commands.add_parser("screenshots", parents=[data], help="save an SVG of each pane into DIR")
     shots.add_argument("directory", type=Path, metavar="DIR", nargs="?", default=Path("screenshots"))
     return parser
+
+
+def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
+    from gpt4o_tui import report
+    from gpt4o_tui.costs import Workload
+
+    known = {m.id: m for m in catalog.models}
+    unknown = [m for m in args.model or [] if m not in known]
+    if unknown:
+        print(f"gpt4o-tui cost: unknown model {unknown[0]!r} (known: {', '.join(known)})", file=sys.stderr)
+        return EXIT_DATA_ERROR
+    models = [known[m] for m in dict.fromkeys(args.model)] if args.model else list(catalog.compared)
+    workload = Workload(args.input_tokens, args.output_tokens, args.requests_per_day, args.days)
+    results = report.price(catalog, workload, models, args.batch)
+    if args.format == "json":
+        print(report.as_json(workload, args.batch, results))
+    elif args.format == "csv":
+        print(report.as_csv(results), end="")
+    else:
+        from rich.console import Console
+
+        Console().print(report.as_table(catalog, workload, args.batch, results))
+    return 0
 
 
 def _check(catalog: Catalog) -> int:

@@ -39,20 +39,39 @@ class Workload:
 
 
 @dataclass(frozen=True)
+class Rate:
+    """USD per 1M tokens, and which of the model's prices it is."""
+
+    input: Decimal
+    output: Decimal
+    kind: str  # "standard", "batch" or "long context"
+
+
+@dataclass(frozen=True)
 class ModelCost:
     """One model's monthly bill, or why the request cannot be made on it."""
 
     model: Model
-    input_rate: Decimal
-    output_rate: Decimal
+    rate: Rate
     input_usd: Decimal
     output_usd: Decimal
-    long_context_rate: bool = False
     problem: str | None = None
 
     @property
     def total_usd(self) -> Decimal:
         return self.input_usd + self.output_usd
+
+    @property
+    def input_rate(self) -> Decimal:
+        return self.rate.input
+
+    @property
+    def output_rate(self) -> Decimal:
+        return self.rate.output
+
+    @property
+    def long_context_rate(self) -> bool:
+        return self.rate.kind == "long context"
 
 
 @dataclass(frozen=True)
@@ -62,8 +81,10 @@ class Saving:
 
 
 def request_problem(model: Model, workload: Workload) -> str | None:
-    """Why one request of this workload cannot be made on the model, if it cannot."""
-    assert model.context_window is not None and model.max_output is not None
+    """Why one request of this workload cannot be made on the model, if it cannot.
+    A model whose limits the data does not give (a historical one) is not judged."""
+    if model.context_window is None or model.max_output is None:
+        return None
     if workload.output_tokens > model.max_output:
         return f"{workload.output_tokens:,} output tokens exceed its {model.max_output:,}-token maximum"
     if workload.input_tokens + workload.output_tokens > model.context_window:
@@ -74,25 +95,24 @@ def request_problem(model: Model, workload: Workload) -> str | None:
     return None
 
 
-def rates(price: ModelPrice, workload: Workload, batch: bool = False) -> tuple[Decimal, Decimal, bool]:
-    """USD per 1M input and output tokens for this workload, and whether the long-context rate applies."""
+def rate(price: ModelPrice, workload: Workload, batch: bool = False) -> Rate:
+    """The price this workload pays: the long-context rate once a prompt passes its
+    threshold; with batch, the Batch API price where the model has one; else standard."""
     long = price.long_context
     if long is not None and workload.input_tokens > long.above_tokens:
-        return long.input, long.output, True
+        return Rate(long.input, long.output, "long context")
     if batch and price.batch_input is not None and price.batch_output is not None:
-        return price.batch_input, price.batch_output, False
-    return price.input, price.output, False
+        return Rate(price.batch_input, price.batch_output, "batch")
+    return Rate(price.input, price.output, "standard")
 
 
 def model_cost(catalog: Catalog, model: Model, workload: Workload, batch: bool = False) -> ModelCost:
-    input_rate, output_rate, long_rate = rates(catalog.price(model.id), workload, batch)
+    paid = rate(catalog.price(model.id), workload, batch)
     return ModelCost(
         model=model,
-        input_rate=input_rate,
-        output_rate=output_rate,
-        input_usd=input_rate * workload.input_tokens * workload.requests / PER_MILLION,
-        output_usd=output_rate * workload.output_tokens * workload.requests / PER_MILLION,
-        long_context_rate=long_rate,
+        rate=paid,
+        input_usd=paid.input * workload.input_tokens * workload.requests / PER_MILLION,
+        output_usd=paid.output * workload.output_tokens * workload.requests / PER_MILLION,
         problem=request_problem(model, workload),
     )
 
@@ -108,6 +128,12 @@ def saving(subject: ModelCost, peer: ModelCost) -> Saving | None:
         return None
     usd = peer.total_usd - subject.total_usd
     return Saving(usd=usd, percent=usd / peer.total_usd * 100)
+
+
+def money_string(amount: Decimal) -> str:
+    """Exact dollars for machines: at least cents, never rounded away, never 1e-05."""
+    places = max(2, -amount.normalize().as_tuple().exponent)
+    return f"{amount:.{places}f}"
 
 
 def format_usd(amount: Decimal) -> str:

@@ -1,0 +1,131 @@
+"""`gpt4o-tui cost`: the same figures as the Pricing pane, for scripts and shells."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from textual.widgets import DataTable
+
+from gpt4o_tui.__main__ import main
+from gpt4o_tui.catalog import Catalog
+from gpt4o_tui.costs import Workload, format_usd
+from gpt4o_tui.panes.pricing import PricingPane
+from tests.conftest import SteadyApp
+
+WORKLOADS = [Workload(500, 200, 10_000), Workload(800, 2_000, 8_000), Workload(16_000, 1_000, 10_000),
+             Workload(128_000, 16_384, 1_000_000)]
+
+
+def cost(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "gpt4o_tui", "cost", *args], capture_output=True, text=True, timeout=60)
+
+
+def cost_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+    assert main(["cost", *args, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_known_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    document = cost_json(capsys, "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10000")
+    assert document["workload"] == {"input_tokens": 500, "output_tokens": 200, "requests_per_day": 10000,
+                                    "days": 30, "batch": False}
+    mini = document["results"][0]
+    assert (mini["model"], mini["input_usd"], mini["output_usd"], mini["total_usd"]) == (
+        "gpt-4o-mini", "22.50", "36.00", "58.50")
+    assert [r["model"] for r in document["results"]] == [
+        "gpt-4o-mini", "gemini-1.5-flash", "claude-3-haiku", "gpt-3.5-turbo", "gpt-4o"]
+
+
+@pytest.mark.parametrize("typed", [("1500", 1500), ("1,500", 1500), ("1.5k", 1500), ("2M", 2_000_000)])
+def test_counts_as_people_type_them(capsys: pytest.CaptureFixture[str], typed: tuple[str, int]) -> None:
+    text, value = typed
+    document = cost_json(capsys, "--input-tokens", text, "--output-tokens", "1", "--requests-per-day", "1")
+    assert document["workload"]["input_tokens"] == value
+
+
+def test_batch_halves_where_offered_and_says_which(capsys: pytest.CaptureFixture[str]) -> None:
+    document = cost_json(capsys, "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k",
+                         "--batch", "--model", "gpt-4o-mini", "--model", "gemini-1.5-flash", "--model", "gpt-4o")
+    rates = {r["model"]: (r["rate"], r["total_usd"]) for r in document["results"]}
+    assert rates == {"gpt-4o-mini": ("batch", "29.25"), "gemini-1.5-flash": ("standard", "115.50"),
+                     "gpt-4o": ("batch", "825.00")}
+
+
+def test_problems_and_long_context_in_json(capsys: pytest.CaptureFixture[str]) -> None:
+    document = cost_json(capsys, "--input-tokens", "200k", "--output-tokens", "1k", "--requests-per-day", "1",
+                         "--days", "1")
+    by_model = {r["model"]: r for r in document["results"]}
+    assert by_model["gemini-1.5-flash"]["rate"] == "long context"
+    assert by_model["gemini-1.5-flash"]["problem"] is None
+    assert "context window" in by_model["gpt-4o-mini"]["problem"]
+
+
+def test_csv_and_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cost", "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k",
+                 "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("model,name,rate,")
+    assert lines[1].startswith("gpt-4o-mini,GPT-4o mini,standard,0.15,0.60,22.50,36.00,58.50,")
+    assert main(["cost", "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k"]) == 0
+    table = capsys.readouterr().out
+    assert "$58.50" in table and "$1,591.50 (96.5%)" in table
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--input-tokens", "abc", "--output-tokens", "1", "--requests-per-day", "1"], "'abc' is not a count"),
+        (["--input-tokens", "-5", "--output-tokens", "1", "--requests-per-day", "1"], "'-5' is not a count"),
+        (["--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--days", "0"],
+         "--days: '0' must be at least 1"),
+        (["--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "0"], "must be at least 1"),
+        (["--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--model", "gpt-5"],
+         "unknown model 'gpt-5'"),
+        (["--input-tokens", "5"], "required: --output-tokens, --requests-per-day"),
+        (["--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--format", "xml"],
+         "invalid choice: 'xml'"),
+    ],
+)
+def test_bad_values_exit_2_with_one_line(args: list[str], message: str) -> None:
+    result = cost(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    shell = (f"{sys.executable} -m gpt4o_tui cost --input-tokens 5 --output-tokens 1 --requests-per-day 1 "
+             "--format csv | head -1")
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("model,")
+    assert result.stderr == ""
+
+
+def test_command_and_pane_agree_to_the_cent(catalog: Catalog, capsys: pytest.CaptureFixture[str]) -> None:
+    async def pane_totals() -> list[dict[str, str]]:
+        app = SteadyApp(catalog)
+        shown = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("4")
+            pane = app.query_one(PricingPane)
+            table = app.query_one("#totals", DataTable)
+            for workload in WORKLOADS:
+                pane.workload = workload
+                await pilot.pause()
+                shown.append({str(row.value): str(table.get_cell(row, "total")) for row in table.rows})
+        return shown
+
+    for workload, on_screen in zip(WORKLOADS, asyncio.run(pane_totals()), strict=True):
+        document = cost_json(capsys, "--input-tokens", str(workload.input_tokens), "--output-tokens",
+                             str(workload.output_tokens), "--requests-per-day", str(workload.requests_per_day))
+        for result in document["results"]:
+            expected = "can't run" if result["problem"] else format_usd(Decimal(result["total_usd"]))
+            assert on_screen[result["model"]] == expected, (workload, result["model"])
