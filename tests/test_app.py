@@ -293,11 +293,11 @@ def test_every_action_is_in_the_command_palette(app: SteadyApp) -> None:
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         titles = {command.title for command in app.get_system_commands(app.screen)}
         for expected in ("Go to Specs", "Go to Benchmarks", "Go to Safety", "Go to Pricing", "Help: keys",
-                         "Reset calculator", "Quit"):
+                         "Batch API prices on/off", "Reset calculator", "Quit"):
             assert expected in titles
         await pilot.press("4", "right")
         reset = next(c for c in app.get_system_commands(app.screen) if c.title == "Reset calculator")
-        reset.callback()
+        await reset.callback()
         await pilot.pause()
         assert app.query_one(PricingPane).workload == Workload()
         await pilot.press("ctrl+p")
@@ -337,3 +337,20 @@ def test_help_scrolls_from_the_keyboard_on_a_small_terminal(app: SteadyApp) -> N
         assert keys.scroll_y > 0
 
     drive(app, scenario, size=(80, 24))
+
+
+def test_batch_halves_prices_where_offered(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        toggle = next(c for c in app.get_system_commands(app.screen) if c.title == "Batch API prices on/off")
+        await toggle.callback()  # from the palette, before the Pricing pane was ever shown
+        await pilot.pause()
+        pane = app.query_one(PricingPane)
+        assert pane.batch
+        shown = totals(app)
+        assert (shown["gpt-4o-mini"], shown["gpt-4o"], shown["gemini-1.5-flash"]) == ("$29.25", "$825.00", "$115.50")
+        notes = str(app.query_one("#cost-notes", Static).render())
+        assert "no batch price, so standard: Flash, Haiku, 3.5 Turbo" in notes
+        await pilot.press("b")
+        assert not pane.batch and totals(app)["gpt-4o-mini"] == "$58.50"
+
+    drive(app, scenario)

@@ -77,3 +77,7 @@ def test_benchmark_view_without_colour(
     monkeypatch.setenv("NO_COLOR", "1")
     keys = BENCHMARK_VIEWS.get(view, ["2", "f", *["down"] * 7])
     assert snap_compare(SteadyApp(catalog), press=keys, terminal_size=(80, 24))
+
+
+def test_pricing_with_batch_api(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog), press=["4", "b"], terminal_size=(80, 24))

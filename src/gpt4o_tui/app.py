@@ -146,11 +146,20 @@ class Gpt4oTui(App[None]):
         if self.focused not in event.pane.query("*"):
             self._panes[tab].focus_default()
 
-    def _reset_calculator(self) -> None:
-        self.action_show_tab("pricing")
-        pane = self._panes.get("pricing")
-        if isinstance(pane, pane_type("pricing")):  # one not yet built starts at the starting workload
-            pane.action_reset()
+    async def _open(self, tab: str) -> Pane:
+        """Show a pane, building it first if it has not been shown yet."""
+        if tab not in self._panes:
+            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab))
+        self.action_show_tab(tab)
+        return self._panes[tab]
+
+    async def _toggle_batch(self) -> None:
+        pricing = await self._open("pricing")
+        pricing.action_batch()
+
+    async def _reset_calculator(self) -> None:
+        pricing = await self._open("pricing")
+        pricing.action_reset()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -160,6 +169,11 @@ class Gpt4oTui(App[None]):
         for tab, title in TABS.items():
             yield SystemCommand(f"Go to {title}", f"Show the {title} pane", lambda tab=tab: self.action_show_tab(tab))
         yield SystemCommand("Help: keys", "Show every key gpt4o-tui answers to", self.action_help)
+        yield SystemCommand(
+            "Batch API prices on/off",
+            "Price the calculator at the Batch API's half price where a model has one",
+            self._toggle_batch,
+        )
         yield SystemCommand(
             "Reset calculator",
             "Put the Pricing calculator back to its starting workload",

@@ -31,11 +31,13 @@ SLIDERS = {
 
 class PricingPane(VerticalScroll):
     BINDINGS = [
+        Binding("b", "batch", "Batch", id="pricing.batch", tooltip="Batch API prices on or off (half price where offered)"),
         Binding("r", "reset", "Reset", id="pricing.reset", tooltip="Reset the calculator"),
     ]
 
     # The pane draws nothing itself: a new workload repaints only the cells it changes.
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
+    batch: reactive[bool] = reactive(False, init=False, repaint=False)
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
@@ -73,6 +75,13 @@ class PricingPane(VerticalScroll):
 
     def action_reset(self) -> None:
         self.workload = Workload()
+        self.batch = False
+
+    def action_batch(self) -> None:
+        self.batch = not self.batch
+
+    def watch_batch(self) -> None:
+        self._show(self.workload)
 
     @on(CountSlider.Changed)
     def _slider_moved(self, event: CountSlider.Changed) -> None:
@@ -87,7 +96,7 @@ class PricingPane(VerticalScroll):
         self._show(workload)
 
     def _show(self, workload: Workload) -> None:
-        results = costs.monthly(self.catalog, workload)
+        results = costs.monthly(self.catalog, workload, self.batch)
         subject = next(r for r in results if r.model.role == "subject")
         # One line at any slider position, so it repaints without a relayout.
         self.query_one("#volume", Static).update(
@@ -110,14 +119,19 @@ class PricingPane(VerticalScroll):
             if result.long_context_rate:
                 notes.append(f"{result.model.name}: prompt over its long-context threshold, so its higher rate applies.")
             table.update_cell(row, "saving", _saving_text(subject, result))
-        notes_text = "\n".join(notes) or "Every model can run this request."
+        if self.batch:
+            standard = [r.model.short for r in results if r.rate.kind != "batch"]
+            notes.insert(0, "Batch API on (b): * marks a batch price, half price with results within 24 h"
+                         + (f"; no batch price, so standard: {', '.join(standard)}." if standard else "."))
+        notes_text = "\n".join(notes) or "Every model can run this request. Standard prices (b: Batch API)."
         if notes_text != self._notes_text:  # most steps leave the notes as they were
             self._notes_text = notes_text
             self.query_one("#cost-notes", Static).update(notes_text)
 
 
 def _rates(result: costs.ModelCost) -> str:
-    return f"{costs.format_rate(result.input_rate)}/{costs.format_rate(result.output_rate)}"
+    mark = "*" if result.rate.kind == "batch" else " "
+    return f"{costs.format_rate(result.input_rate)}/{costs.format_rate(result.output_rate)}{mark}"
 
 
 def _widest(catalog: Catalog) -> tuple[int, int]:
@@ -125,7 +139,11 @@ def _widest(catalog: Catalog) -> tuple[int, int]:
     figure is ever cut and the columns never jump while a slider moves."""
     largest = Workload(INPUT_BOUNDS.high, OUTPUT_BOUNDS.high, REQUESTS_BOUNDS.high)
     beyond_long_context = Workload(INPUT_BOUNDS.high + 1, 1, 1)
-    results = [*costs.monthly(catalog, largest), *costs.monthly(catalog, beyond_long_context)]
+    results = [
+        *costs.monthly(catalog, largest),
+        *costs.monthly(catalog, largest, batch=True),
+        *costs.monthly(catalog, beyond_long_context),
+    ]
     return max(len(_rates(r)) for r in results), max(len(costs.format_usd(r.total_usd)) for r in results)
 
 
