@@ -154,6 +154,27 @@ class Footnote(Frozen):
     sources: SourceIds
 
 
+class Claim(Frozen):
+    text: Text
+    text_zh: Text
+    model: ModelId
+    against: ModelId | None = None
+    measure: Literal["percent cheaper", "times the price", "framing"]
+    threshold: Annotated[Decimal, Field(gt=0, le=1_000_000, allow_inf_nan=False)] | None = None
+    more_than: bool = False
+    prices: tuple[Literal["input", "output"], ...] = ()
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _checkable(self) -> Claim:
+        checkable = self.measure != "framing"
+        if checkable and (self.against is None or self.threshold is None or not self.prices):
+            raise ValueError("a checkable claim needs against, threshold and prices")
+        if not checkable and (self.against or self.threshold or self.prices):
+            raise ValueError("a framing is shown as said: no against, threshold or prices")
+        return self
+
+
 # One schema per file: the TOML table name each list lives under.
 class SourcesFile(Frozen):
     source: Annotated[tuple[Source, ...], Field(min_length=1)]
@@ -176,6 +197,10 @@ class PricesFile(Frozen):
     change: tuple[PriceChange, ...] = ()
 
 
+class ClaimsFile(Frozen):
+    claim: Annotated[tuple[Claim, ...], Field(min_length=1)]
+
+
 class SafetyFile(Frozen):
     measure: Annotated[tuple[SafetyMeasure, ...], Field(min_length=1)]
     footnote: tuple[Footnote, ...] = ()
@@ -187,6 +212,7 @@ FILES: dict[str, type[Frozen]] = {
     "specs.toml": SpecsFile,
     "benchmarks.toml": BenchmarksFile,
     "prices.toml": PricesFile,
+    "claims.toml": ClaimsFile,
     "safety.toml": SafetyFile,
 }
 
@@ -201,6 +227,7 @@ class Catalog(Frozen):
     benchmarks: tuple[Benchmark, ...]
     prices: tuple[ModelPrice, ...]
     price_changes: tuple[PriceChange, ...]
+    claims: tuple[Claim, ...]
     safety: tuple[SafetyMeasure, ...]
     safety_footnotes: tuple[Footnote, ...]
 
@@ -217,6 +244,7 @@ class Catalog(Frozen):
         yield from (("benchmarks.toml", f"benchmark {b.id}", b.sources + b.scored_sources) for b in self.benchmarks)
         yield from (("prices.toml", f"price {p.model}", p.sources + p.batch_sources) for p in self.prices)
         yield from (("prices.toml", f"change {c.date} {c.model}", c.sources) for c in self.price_changes)
+        yield from (("claims.toml", f"claim {c.text!r}", c.sources) for c in self.claims)
         yield from (("safety.toml", f"measure {s.stage!r}", s.sources) for s in self.safety)
         yield from (("safety.toml", "footnote", n.sources) for n in self.safety_footnotes)
 
@@ -252,6 +280,7 @@ def load(data_dir: Path | None = None) -> Catalog:
         benchmarks=parsed["benchmarks.toml"].benchmark,
         prices=parsed["prices.toml"].price,
         price_changes=parsed["prices.toml"].change,
+        claims=parsed["claims.toml"].claim,
         safety=parsed["safety.toml"].measure,
         safety_footnotes=parsed["safety.toml"].footnote,
     )
@@ -380,6 +409,9 @@ def _cross_check(catalog: Catalog) -> None:
             raise DataError(str(d / "prices.toml"), f"model {m.id}", "has no [[price]] entry")
     for c in catalog.price_changes:
         known("prices.toml", f"change {c.date} {c.model}", c.model)
+    for claim in catalog.claims:
+        for model_id in filter(None, (claim.model, claim.against)):
+            known("claims.toml", f"claim {claim.text!r}", model_id)
 
 
 def _unique(file: Path, table: str, ids: list[str]) -> set[str]:

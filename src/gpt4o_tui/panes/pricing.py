@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from gpt4o_tui import costs
+from gpt4o_tui import claims, costs
 from gpt4o_tui.catalog import Catalog
 from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, Workload
 from gpt4o_tui.panes.common import sources_text
@@ -63,6 +63,8 @@ class PricingPane(VerticalScroll):
             table.add_row(name, Text(), Text(), Text(), key=model.id)
         yield table
         yield Static("", id="cost-notes", classes="footnote")
+        yield Static("The launch's price claims, checked against these prices", classes="section-title")
+        yield Static(_claims(self.catalog), id="claims")
         yield Static("List prices at launch (USD per 1M tokens)", classes="section-title")
         yield Static(_list_prices(self.catalog), id="list-prices")
         yield Static(_price_notes(self.catalog), classes="footnote")
@@ -154,6 +156,20 @@ def _saving_text(subject: costs.ModelCost, peer: costs.ModelCost) -> Text:
     if saving is None:
         return Text("n/a", "italic", justify="right")
     return Text(f"{costs.format_usd(saving.usd)} ({costs.format_percent(saving.percent)})", justify="right")
+
+
+def _claims(catalog: Catalog) -> Text:
+    text = Text()
+    for verdict in claims.evaluate_all(catalog):
+        claim = verdict.claim
+        text.append(f"“{claim.text}”", "bold").append(f": {verdict.summary}")
+        if verdict.checks:
+            text.append("\n   ")
+            for index, check in enumerate(verdict.checks):
+                text.append(" · " if index else "").append(check.shown(claim)).append(" ✓" if check.holds else " ✗")
+        text.append("  ").append(sources_text(claim.sources)).append("\n")
+    text.rstrip()
+    return text
 
 
 def _list_prices(catalog: Catalog) -> Table:
