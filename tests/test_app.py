@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
 from textual.pilot import Pilot
-from textual.widgets import ContentSwitcher, DataTable, Input, OptionList, Static, TabbedContent
+from textual.widgets import ContentSwitcher, DataTable, Input, OptionList, Select, Static, TabbedContent
 
 from gpt4o_tui import compare
 from gpt4o_tui.app import HelpScreen
@@ -352,5 +352,21 @@ def test_batch_halves_prices_where_offered(app: SteadyApp) -> None:
         assert "no batch price, so standard: Flash, Haiku, 3.5 Turbo" in notes
         await pilot.press("b")
         assert not pane.batch and totals(app)["gpt-4o-mini"] == "$58.50"
+
+    drive(app, scenario)
+
+
+def test_a_preset_sets_the_sliders_and_a_slider_leaves_it(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4", "w", "down", "down", "enter")  # Custom, Support chatbot, Code-base Q&A
+        pane = app.query_one(PricingPane)
+        assert pane.workload == Workload(100_000, 1_000, 200)
+        assert app.query_one("#preset", Select).value == "code-base-qa"
+        assert "Assumed: a 100,000-token code base" in str(app.query_one("#assumption", Static).render())
+        assert app.focused is app.query_one("#input-tokens LogSlider")
+        await pilot.press("right")
+        assert pane.workload.input_tokens == 120_000
+        assert app.query_one("#preset", Select).value == Select.NULL
+        assert "Custom workload" in str(app.query_one("#assumption", Static).render())
 
     drive(app, scenario)

@@ -122,6 +122,12 @@ def _break(data: Path, file: str, old: str, new: str) -> None:
          "TOML syntax", "line"),
         ("prices.toml", 'model = "text-davinci-003"', 'model = "gpt-5"',
          "price gpt-5", "names model 'gpt-5'"),
+        ("presets.toml", "input_tokens = 100000", "input_tokens = 200000",
+         "preset code-base-qa", "input_tokens 200,000 is outside the calculator's 10 to 128,000"),
+        ("claims.toml", 'against = "gpt-3.5-turbo"', 'against = "gpt-3"',
+         "claim 'More than 60% cheaper than GPT-3.5 Turbo'", "names model 'gpt-3'"),
+        ("claims.toml", "threshold = 60\n", "",
+         "[[claim]] #1 (More than 60% cheaper than GPT-3.5 Turbo)", "a checkable claim needs against, threshold and prices"),
     ],
 )
 def test_broken_data_names_file_entry_and_problem(

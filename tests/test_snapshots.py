@@ -85,3 +85,7 @@ def test_pricing_with_batch_api(snap_compare, catalog: Catalog) -> None:
 
 def test_pricing_claims_checked(snap_compare, catalog: Catalog) -> None:
     assert snap_compare(SteadyApp(catalog), press=["4", *["down"] * 11], terminal_size=(80, 24))
+
+
+def test_pricing_with_a_preset(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog), press=["4", "w", "down", "down", "down", "enter"], terminal_size=(80, 24))

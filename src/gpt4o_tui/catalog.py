@@ -154,6 +154,17 @@ class Footnote(Frozen):
     sources: SourceIds
 
 
+class Preset(Frozen):
+    id: ModelId
+    name: Annotated[str, Field(min_length=1, max_length=24)]
+    use: Text
+    input_tokens: TokenCount
+    output_tokens: TokenCount
+    requests_per_day: TokenCount
+    assumption: Text
+    sources: SourceIds
+
+
 class Claim(Frozen):
     text: Text
     text_zh: Text
@@ -197,6 +208,10 @@ class PricesFile(Frozen):
     change: tuple[PriceChange, ...] = ()
 
 
+class PresetsFile(Frozen):
+    preset: Annotated[tuple[Preset, ...], Field(min_length=1)]
+
+
 class ClaimsFile(Frozen):
     claim: Annotated[tuple[Claim, ...], Field(min_length=1)]
 
@@ -213,6 +228,7 @@ FILES: dict[str, type[Frozen]] = {
     "benchmarks.toml": BenchmarksFile,
     "prices.toml": PricesFile,
     "claims.toml": ClaimsFile,
+    "presets.toml": PresetsFile,
     "safety.toml": SafetyFile,
 }
 
@@ -228,6 +244,7 @@ class Catalog(Frozen):
     prices: tuple[ModelPrice, ...]
     price_changes: tuple[PriceChange, ...]
     claims: tuple[Claim, ...]
+    presets: tuple[Preset, ...]
     safety: tuple[SafetyMeasure, ...]
     safety_footnotes: tuple[Footnote, ...]
 
@@ -245,6 +262,7 @@ class Catalog(Frozen):
         yield from (("prices.toml", f"price {p.model}", p.sources + p.batch_sources) for p in self.prices)
         yield from (("prices.toml", f"change {c.date} {c.model}", c.sources) for c in self.price_changes)
         yield from (("claims.toml", f"claim {c.text!r}", c.sources) for c in self.claims)
+        yield from (("presets.toml", f"preset {p.id}", p.sources) for p in self.presets)
         yield from (("safety.toml", f"measure {s.stage!r}", s.sources) for s in self.safety)
         yield from (("safety.toml", "footnote", n.sources) for n in self.safety_footnotes)
 
@@ -281,6 +299,7 @@ def load(data_dir: Path | None = None) -> Catalog:
         prices=parsed["prices.toml"].price,
         price_changes=parsed["prices.toml"].change,
         claims=parsed["claims.toml"].claim,
+        presets=parsed["presets.toml"].preset,
         safety=parsed["safety.toml"].measure,
         safety_footnotes=parsed["safety.toml"].footnote,
     )
@@ -366,8 +385,10 @@ def _entry_label(table: Any, index: int) -> str | None:
     item = table[index] if isinstance(table, list) and index < len(table) else None
     if not isinstance(item, dict):
         return None
-    label = next((item[key] for key in ("id", "model", "label", "stage") if key in item), None)
-    return label if isinstance(label, str) else None
+    label = next((item[key] for key in ("id", "label", "stage", "text", "model") if key in item), None)
+    if not isinstance(label, str):
+        return None
+    return label if len(label) <= 40 else label[:39] + "…"
 
 
 def _cross_check(catalog: Catalog) -> None:
@@ -377,6 +398,7 @@ def _cross_check(catalog: Catalog) -> None:
     model_ids = _unique(d / "models.toml", "model", [m.id for m in catalog.models])
     _unique(d / "benchmarks.toml", "benchmark", [b.id for b in catalog.benchmarks])
     _unique(d / "prices.toml", "price", [p.model for p in catalog.prices])
+    _unique(d / "presets.toml", "preset", [p.id for p in catalog.presets])
 
     subjects = [m.id for m in catalog.models if m.role == "subject"]
     if len(subjects) != 1:
@@ -409,6 +431,15 @@ def _cross_check(catalog: Catalog) -> None:
             raise DataError(str(d / "prices.toml"), f"model {m.id}", "has no [[price]] entry")
     for c in catalog.price_changes:
         known("prices.toml", f"change {c.date} {c.model}", c.model)
+    from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS  # costs imports this module
+
+    for preset in catalog.presets:
+        for field, bounds in (("input_tokens", INPUT_BOUNDS), ("output_tokens", OUTPUT_BOUNDS),
+                              ("requests_per_day", REQUESTS_BOUNDS)):
+            value = getattr(preset, field)
+            if not bounds.low <= value <= bounds.high:
+                raise DataError(str(d / "presets.toml"), f"preset {preset.id}",
+                                f"{field} {value:,} is outside the calculator's {bounds.low:,} to {bounds.high:,}")
     for claim in catalog.claims:
         for model_id in filter(None, (claim.model, claim.against)):
             known("claims.toml", f"claim {claim.text!r}", model_id)

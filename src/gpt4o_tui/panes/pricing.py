@@ -11,12 +11,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Select, Static
 
 from gpt4o_tui import claims, costs
-from gpt4o_tui.catalog import Catalog
+from gpt4o_tui.catalog import Catalog, Preset
 from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, Workload
 from gpt4o_tui.panes.common import sources_text
 from gpt4o_tui.widgets.log_slider import CountSlider
@@ -31,6 +31,8 @@ SLIDERS = {
 
 class PricingPane(VerticalScroll):
     BINDINGS = [
+        Binding("w", "choose_workload", "Workload", id="pricing.workload",
+                tooltip="Choose a workload from the uses the launch names"),
         Binding("b", "batch", "Batch", id="pricing.batch", tooltip="Batch API prices on or off (half price where offered)"),
         Binding("r", "reset", "Reset", id="pricing.reset", tooltip="Reset the calculator"),
     ]
@@ -45,10 +47,17 @@ class PricingPane(VerticalScroll):
         self._notes_text = ""
 
     def compose(self) -> ComposeResult:
-        yield Static("Cost calculator: what a workload costs a month (30 days)", classes="section-title")
+        with Horizontal(id="workload-row"):
+            yield Static("Workload", classes="section-title")
+            yield Select(
+                [(preset.name, preset.id) for preset in self.catalog.presets],
+                prompt="Custom", compact=True, id="preset",
+            )
+            yield Static("what it costs a month (30 days)", id="workload-title")
         for slider_id, (field, bounds) in SLIDERS.items():
             yield CountSlider(bounds, getattr(self.workload, field), id=slider_id)
         yield Static("", id="volume")
+        yield Static("", id="assumption", classes="footnote")
         table: DataTable[Text] = DataTable(cursor_type="none", id="totals")
         table.can_focus = False
         table.add_column("Model", key="model")
@@ -70,6 +79,7 @@ class PricingPane(VerticalScroll):
         yield Static(_price_notes(self.catalog), classes="footnote")
 
     def on_mount(self) -> None:
+        self._show_preset(self.workload)
         self._show(self.workload)
 
     def focus_default(self) -> None:
@@ -78,6 +88,19 @@ class PricingPane(VerticalScroll):
     def action_reset(self) -> None:
         self.workload = Workload()
         self.batch = False
+
+    def action_choose_workload(self) -> None:
+        chooser = self.query_one("#preset", Select)
+        chooser.focus()
+        chooser.action_show_overlay()
+
+    @on(Select.Changed, "#preset")
+    def _preset_chosen(self, event: Select.Changed) -> None:
+        preset = next((p for p in self.catalog.presets if p.id == event.value), None)
+        if preset is not None:
+            self.workload = _workload(preset)
+            if event.select.has_focus:  # a person chose: back to the sliders to tune it
+                self.focus_default()
 
     def action_batch(self) -> None:
         self.batch = not self.batch
@@ -95,7 +118,21 @@ class PricingPane(VerticalScroll):
         # in one handler, so one keypress paints one frame.
         for slider_id, (field, _) in SLIDERS.items():
             self.query_one(f"#{slider_id}", CountSlider).value = getattr(workload, field)
+        self._show_preset(workload)
         self._show(workload)
+
+    def _show_preset(self, workload: Workload) -> None:
+        """Name the preset this workload is, or Custom once a slider leaves it."""
+        preset = next((p for p in self.catalog.presets if _workload(p) == workload), None)
+        chooser = self.query_one("#preset", Select)
+        wanted = preset.id if preset else Select.NULL
+        if chooser.value != wanted:
+            chooser.value = wanted
+        self.query_one("#assumption", Static).update(
+            Text.assemble((f"{preset.name}: ", "bold"), preset.use, ". Assumed: ", preset.assumption, " ",
+                          sources_text(preset.sources))
+            if preset else "Custom workload; w chooses one of the uses the launch names."
+        )
 
     def _show(self, workload: Workload) -> None:
         results = costs.monthly(self.catalog, workload, self.batch)
@@ -129,6 +166,10 @@ class PricingPane(VerticalScroll):
         if notes_text != self._notes_text:  # most steps leave the notes as they were
             self._notes_text = notes_text
             self.query_one("#cost-notes", Static).update(notes_text)
+
+
+def _workload(preset: Preset) -> Workload:
+    return Workload(preset.input_tokens, preset.output_tokens, preset.requests_per_day)
 
 
 def _rates(result: costs.ModelCost) -> str:
