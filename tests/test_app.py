@@ -370,3 +370,20 @@ def test_a_preset_sets_the_sliders_and_a_slider_leaves_it(app: SteadyApp) -> Non
         assert "Custom workload" in str(app.query_one("#assumption", Static).render())
 
     drive(app, scenario)
+
+
+def test_latest_known_prices_and_back(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4", "l")
+        shown = totals(app)
+        assert shown["gemini-1.5-flash"] == "$29.25" and shown["gpt-4o-mini"] == "$58.50"
+        table = app.query_one("#totals", DataTable)
+        assert str(table.get_cell("gemini-1.5-flash", "saving")) == "costs $29.25 more"
+        assert "Latest known prices" in str(app.query_one("#cost-notes", Static).render())
+        timeline = str(app.query_one("#timeline", Static).render())
+        assert "2024-07-18 ● GPT-4o mini launches" in timeline and "2024-08-08 ● Gemini 1.5 Flash" in timeline
+        assert "2024-10-01 ○ GPT-4o mini: Prompt caching" in timeline
+        await pilot.press("l")
+        assert totals(app)["gemini-1.5-flash"] == "$115.50"
+
+    drive(app, scenario)

@@ -155,3 +155,21 @@ def test_missing_unreadable_and_misshapen_files(data_copy: Path) -> None:
         load(data_copy)
     with pytest.raises(DataError, match="data directory: not found"):
         load(data_copy / "nowhere")
+
+
+def test_latest_known_prices_apply_the_dated_changes(catalog: Catalog) -> None:
+    latest = catalog.latest()
+    flash = latest.price("gemini-1.5-flash")
+    assert (flash.input, flash.output) == (Decimal("0.075"), Decimal("0.30"))
+    assert flash.long_context is not None and (flash.long_context.input, flash.long_context.output) == (
+        Decimal("0.15"), Decimal("0.60"))
+    assert flash.sources == ("llm-prices", "google-pricing-2024")
+    assert latest.price("gpt-4o-mini") == catalog.price("gpt-4o-mini"), "caching and fine-tuning are other products"
+    assert catalog.price("gemini-1.5-flash").input == Decimal("0.35"), "the launch prices stay as they were"
+    assert catalog.prices_as_of.isoformat() == "2024-07-18"
+
+
+def test_a_change_must_come_after_the_list_prices(data_copy: Path) -> None:
+    _break(data_copy, "prices.toml", "date = 2024-08-08", "date = 2024-07-01")
+    with pytest.raises(DataError, match="a later change must be dated after the list prices"):
+        load(data_copy)

@@ -89,3 +89,11 @@ def test_pricing_claims_checked(snap_compare, catalog: Catalog) -> None:
 
 def test_pricing_with_a_preset(snap_compare, catalog: Catalog) -> None:
     assert snap_compare(SteadyApp(catalog), press=["4", "w", "down", "down", "down", "enter"], terminal_size=(80, 24))
+
+
+def test_pricing_latest_known_prices(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog), press=["4", "l"], terminal_size=(80, 24))
+
+
+def test_pricing_history_timeline(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog), press=["4", "pagedown", "pagedown", "pagedown"], terminal_size=(80, 24))

@@ -136,7 +136,22 @@ class PriceChange(Frozen):
     date: dt.date
     model: ModelId
     summary: Text
+    input: Price | None = None
+    output: Price | None = None
+    long_context: LongContextRate | None = None
     sources: SourceIds
+
+    @model_validator(mode="after")
+    def _whole_price(self) -> PriceChange:
+        if (self.input is None) != (self.output is None):
+            raise ValueError("input and output go together")
+        if self.long_context is not None and self.input is None:
+            raise ValueError("a long_context rate comes with input and output")
+        return self
+
+    @property
+    def sets_list_price(self) -> bool:
+        return self.input is not None
 
 
 class SafetyMeasure(Frozen):
@@ -204,6 +219,7 @@ class BenchmarksFile(Frozen):
 
 
 class PricesFile(Frozen):
+    as_of: dt.date
     price: Annotated[tuple[ModelPrice, ...], Field(min_length=1)]
     change: tuple[PriceChange, ...] = ()
 
@@ -242,11 +258,25 @@ class Catalog(Frozen):
     facts: tuple[Fact, ...]
     benchmarks: tuple[Benchmark, ...]
     prices: tuple[ModelPrice, ...]
+    prices_as_of: dt.date
     price_changes: tuple[PriceChange, ...]
     claims: tuple[Claim, ...]
     presets: tuple[Preset, ...]
     safety: tuple[SafetyMeasure, ...]
     safety_footnotes: tuple[Footnote, ...]
+
+    def latest(self) -> Catalog:
+        """The same catalog with each dated list-price change applied, in date order.
+        A batch price is not carried over: the data does not say what it became."""
+        prices = {p.model: p for p in self.prices}
+        for change in sorted(self.price_changes, key=lambda c: c.date):
+            if change.sets_list_price:
+                prices[change.model] = prices[change.model].model_copy(
+                    update={"input": change.input, "output": change.output, "long_context": change.long_context,
+                            "batch_input": None, "batch_output": None, "batch_sources": (),
+                            "sources": change.sources, "note": f"since {change.date}"}
+                )
+        return self.model_copy(update={"prices": tuple(prices.values())})
 
     def model(self, model_id: str) -> Model:
         return next(m for m in self.models if m.id == model_id)
@@ -297,6 +327,7 @@ def load(data_dir: Path | None = None) -> Catalog:
         facts=parsed["specs.toml"].fact,
         benchmarks=parsed["benchmarks.toml"].benchmark,
         prices=parsed["prices.toml"].price,
+        prices_as_of=parsed["prices.toml"].as_of,
         price_changes=parsed["prices.toml"].change,
         claims=parsed["claims.toml"].claim,
         presets=parsed["presets.toml"].preset,
@@ -431,6 +462,9 @@ def _cross_check(catalog: Catalog) -> None:
             raise DataError(str(d / "prices.toml"), f"model {m.id}", "has no [[price]] entry")
     for c in catalog.price_changes:
         known("prices.toml", f"change {c.date} {c.model}", c.model)
+        if c.date <= catalog.prices_as_of:
+            raise DataError(str(d / "prices.toml"), f"change {c.date} {c.model}",
+                            f"a later change must be dated after the list prices (as_of {catalog.prices_as_of})")
     from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS  # costs imports this module
 
     for preset in catalog.presets:

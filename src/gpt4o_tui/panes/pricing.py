@@ -31,19 +31,24 @@ SLIDERS = {
 
 class PricingPane(VerticalScroll):
     BINDINGS = [
-        Binding("w", "choose_workload", "Workload", id="pricing.workload",
+        Binding("w", "choose_workload", "Preset", id="pricing.workload",
                 tooltip="Choose a workload from the uses the launch names"),
+        Binding("l", "latest", "Latest", id="pricing.latest",
+                tooltip="Latest known prices, or back to the prices at launch"),
         Binding("b", "batch", "Batch", id="pricing.batch", tooltip="Batch API prices on or off (half price where offered)"),
-        Binding("r", "reset", "Reset", id="pricing.reset", tooltip="Reset the calculator"),
+        # Help and the command palette carry Reset; the footer keeps room for ? and q at 80 columns.
+        Binding("r", "reset", "Reset", show=False, id="pricing.reset", tooltip="Reset the calculator"),
     ]
 
     # The pane draws nothing itself: a new workload repaints only the cells it changes.
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch: reactive[bool] = reactive(False, init=False, repaint=False)
+    latest: reactive[bool] = reactive(False, init=False, repaint=False)
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
         self.catalog = catalog
+        self.latest_catalog = catalog.latest()
         self._notes_text = ""
 
     def compose(self) -> ComposeResult:
@@ -61,7 +66,7 @@ class PricingPane(VerticalScroll):
         table: DataTable[Text] = DataTable(cursor_type="none", id="totals")
         table.can_focus = False
         table.add_column("Model", key="model")
-        rates_width, money_width = _widest(self.catalog)
+        rates_width, money_width = _widest(self.catalog, self.latest_catalog)
         table.add_column(Text("$/1M in/out", justify="right"), key="rates", width=rates_width)
         table.add_column(Text("Per month", justify="right"), key="total", width=money_width)
         saving_width = money_width + len(" (100.0%)")
@@ -72,11 +77,13 @@ class PricingPane(VerticalScroll):
             table.add_row(name, Text(), Text(), Text(), key=model.id)
         yield table
         yield Static("", id="cost-notes", classes="footnote")
-        yield Static("The launch's price claims, checked against these prices", classes="section-title")
+        yield Static("The launch's price claims, checked against the launch prices", classes="section-title")
         yield Static(_claims(self.catalog), id="claims")
         yield Static("List prices at launch (USD per 1M tokens)", classes="section-title")
         yield Static(_list_prices(self.catalog), id="list-prices")
         yield Static(_price_notes(self.catalog), classes="footnote")
+        yield Static("Price history", classes="section-title")
+        yield Static(_timeline(self.catalog), id="timeline")
 
     def on_mount(self) -> None:
         self._show_preset(self.workload)
@@ -105,7 +112,13 @@ class PricingPane(VerticalScroll):
     def action_batch(self) -> None:
         self.batch = not self.batch
 
+    def action_latest(self) -> None:
+        self.latest = not self.latest
+
     def watch_batch(self) -> None:
+        self._show(self.workload)
+
+    def watch_latest(self) -> None:
         self._show(self.workload)
 
     @on(CountSlider.Changed)
@@ -135,7 +148,8 @@ class PricingPane(VerticalScroll):
         )
 
     def _show(self, workload: Workload) -> None:
-        results = costs.monthly(self.catalog, workload, self.batch)
+        priced = self.latest_catalog if self.latest else self.catalog
+        results = costs.monthly(priced, workload, self.batch)
         subject = next(r for r in results if r.model.role == "subject")
         # One line at any slider position, so it repaints without a relayout.
         self.query_one("#volume", Static).update(
@@ -162,7 +176,10 @@ class PricingPane(VerticalScroll):
             standard = [r.model.short for r in results if r.rate.kind != "batch"]
             notes.insert(0, "Batch API on (b): * marks a batch price, half price with results within 24 h"
                          + (f"; no batch price, so standard: {', '.join(standard)}." if standard else "."))
-        notes_text = "\n".join(notes) or "Every model can run this request. Standard prices (b: Batch API)."
+        if self.latest:
+            changed = sorted({c.date for c in self.catalog.price_changes if c.sets_list_price})
+            notes.insert(0, f"Latest known prices (l: back to launch), with the changes of {', '.join(map(str, changed))}.")
+        notes_text = "\n".join(notes) or "Every model can run this request. Launch prices (l: latest), standard (b: batch)."
         if notes_text != self._notes_text:  # most steps leave the notes as they were
             self._notes_text = notes_text
             self.query_one("#cost-notes", Static).update(notes_text)
@@ -177,15 +194,16 @@ def _rates(result: costs.ModelCost) -> str:
     return f"{costs.format_rate(result.input_rate)}/{costs.format_rate(result.output_rate)}{mark}"
 
 
-def _widest(catalog: Catalog) -> tuple[int, int]:
-    """Column widths for the largest rates and bill the sliders allow, so no
-    figure is ever cut and the columns never jump while a slider moves."""
+def _widest(*catalogs: Catalog) -> tuple[int, int]:
+    """Column widths for the largest rates and bill the sliders allow, at any of the
+    prices shown, so no figure is ever cut and the columns never jump."""
     largest = Workload(INPUT_BOUNDS.high, OUTPUT_BOUNDS.high, REQUESTS_BOUNDS.high)
     beyond_long_context = Workload(INPUT_BOUNDS.high + 1, 1, 1)
     results = [
-        *costs.monthly(catalog, largest),
-        *costs.monthly(catalog, largest, batch=True),
-        *costs.monthly(catalog, beyond_long_context),
+        result
+        for catalog in catalogs
+        for workload, batch in ((largest, False), (largest, True), (beyond_long_context, False))
+        for result in costs.monthly(catalog, workload, batch)
     ]
     return max(len(_rates(r)) for r in results), max(len(costs.format_usd(r.total_usd)) for r in results)
 
@@ -196,6 +214,8 @@ def _saving_text(subject: costs.ModelCost, peer: costs.ModelCost) -> Text:
     saving = costs.saving(subject, peer)
     if saving is None:
         return Text("n/a", "italic", justify="right")
+    if saving.usd < 0:  # the peer is cheaper: say so, rather than a negative saving
+        return Text(f"costs {costs.format_usd(-saving.usd)} more", "bold", justify="right")
     return Text(f"{costs.format_usd(saving.usd)} ({costs.format_percent(saving.percent)})", justify="right")
 
 
@@ -253,9 +273,22 @@ def _price_notes(catalog: Catalog) -> Text:
         if price.batch_sources:
             text.append(" batch: ").append(sources_text(price.batch_sources))
         text.append("\n")
-    text.append("Later changes (history, not launch prices):\n", "bold")
-    for change in catalog.price_changes:
-        text.append(f"  {change.date:%Y-%m-%d}  {catalog.model(change.model).name}: {change.summary} ")
-        text.append(sources_text(change.sources)).append("\n")
     text.rstrip()
+    return text
+
+
+def _timeline(catalog: Catalog) -> Text:
+    """The list prices' date, then each later change: ● one that changes a list price
+    (the latest-known view uses it), ○ one about another product."""
+    text = Text.assemble(
+        (f"{catalog.prices_as_of:%Y-%m-%d} ", "bold"), "● ",
+        f"GPT-4o mini launches; the list prices above, {catalog.subject.name} at ",
+        f"{costs.format_rate(catalog.price(catalog.subject.id).input)} / "
+        f"{costs.format_rate(catalog.price(catalog.subject.id).output)}",
+    )
+    for change in sorted(catalog.price_changes, key=lambda c: c.date):
+        text.append("\n" + "\u00a0" * 11 + "│\n")  # no-break spaces: wrapping keeps the indent
+        text.append(f"{change.date:%Y-%m-%d} ", "bold").append("● " if change.sets_list_price else "○ ")
+        text.append(f"{catalog.model(change.model).name}: {change.summary} ").append(sources_text(change.sources))
+    text.append("\n● changes a list price (l: latest known prices)   ○ another product, history only", "dim")
     return text
