@@ -81,10 +81,12 @@ def test_screenshots_writes_one_svg_per_pane(tmp_path: Path, capsys: pytest.Capt
         assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "shots" / name).read_bytes(), name
 
 
-def test_core_modules_import_without_textual() -> None:
-    probe = "import sys, gpt4o_tui.catalog, gpt4o_tui.costs, gpt4o_tui.scale; print('textual' in sys.modules)"
+def test_core_modules_import_neither_textual_nor_the_tokenizer() -> None:
+    core = "gpt4o_tui.catalog, gpt4o_tui.costs, gpt4o_tui.scale, gpt4o_tui.compare, gpt4o_tui.claims, " \
+           "gpt4o_tui.report, gpt4o_tui.tokens"
+    probe = f"import sys, {core}; print('textual' in sys.modules, 'quicktok' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "False False"
 
 
 def test_the_app_starts_with_only_its_first_pane() -> None:
@@ -97,7 +99,7 @@ def test_the_app_starts_with_only_its_first_pane() -> None:
         "    app = Gpt4oTui(load())\n"
         "    async with app.run_test() as pilot:\n"
         "        await pilot.pause()\n"
-        "        print(sorted(m for m in sys.modules if m.startswith('gpt4o_tui.panes.')))\n"
+        "        print(sorted(m for m in sys.modules if m.startswith('gpt4o_tui.panes.')), 'quicktok' in sys.modules)\n"
         "        await pilot.press('4')\n"
         "        print('gpt4o_tui.panes.pricing' in sys.modules, len(app.query('#pricing-pane')))\n"
         "asyncio.run(main())\n"
@@ -105,5 +107,5 @@ def test_the_app_starts_with_only_its_first_pane() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     at_start, after = result.stdout.strip().splitlines()[-2:]
-    assert at_start == "['gpt4o_tui.panes.common', 'gpt4o_tui.panes.specs']"
+    assert at_start == "['gpt4o_tui.panes.common', 'gpt4o_tui.panes.specs'] False"
     assert after == "True 1"

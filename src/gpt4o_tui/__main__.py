@@ -38,6 +38,8 @@ def _run(argv: list[str] | None) -> int:
         return _check(catalog)
     if args.command == "cost":
         return _cost(catalog, args)
+    if args.command == "tokens":
+        return _tokens(catalog, args)
     if args.command == "screenshots":
         return _screenshots(catalog, args.directory)
     from gpt4o_tui.app import Gpt4oTui
@@ -105,6 +107,18 @@ def _parser() -> argparse.ArgumentParser:
         "--model", action="append", metavar="ID", help="only this model (repeat for more); default: all five"
     )
     cost.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    tokens = commands.add_parser(
+        "tokens",
+        parents=[data],
+        help="exact token counts (o200k_base, cl100k_base) and input cost of a text",
+        description="Count a text's tokens under o200k_base (GPT-4o mini, GPT-4o) and cl100k_base "
+        "(GPT-3.5 Turbo), offline, and price it as input on each.",
+    )
+    source = tokens.add_mutually_exclusive_group(required=True)
+    source.add_argument("text", nargs="?", help="the text to count")
+    source.add_argument("--file", type=Path, metavar="F", help="count the text in file F (UTF-8)")
+    source.add_argument("--sample", metavar="ID", help="count one of the shipped sample texts")
+    tokens.add_argument("--format", choices=("table", "json"), default="table")
     shots = commands.add_parser("screenshots", parents=[data], help="save an SVG of each pane into DIR")
     shots.add_argument("directory", type=Path, metavar="DIR", nargs="?", default=Path("screenshots"))
     return parser
@@ -130,6 +144,50 @@ def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
         from rich.console import Console
 
         Console().print(report.as_table(catalog, workload, args.batch, results))
+    return 0
+
+
+def _tokens(catalog: Catalog, args: argparse.Namespace) -> int:
+    import json
+
+    from gpt4o_tui import tokens
+    from gpt4o_tui.costs import format_usd, money_string
+
+    if args.file is not None:
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = "not valid UTF-8 text" if isinstance(error, UnicodeDecodeError) else error.strerror or str(error)
+            print(f"gpt4o-tui tokens: cannot read {args.file}: {reason}", file=sys.stderr)
+            return EXIT_DATA_ERROR
+    elif args.sample is not None:
+        samples = {s.id: s for s in catalog.samples}
+        if args.sample not in samples:
+            print(f"gpt4o-tui tokens: unknown sample {args.sample!r} (known: {', '.join(samples)})", file=sys.stderr)
+            return EXIT_DATA_ERROR
+        text = samples[args.sample].text
+    else:
+        text = args.text
+    counts = tokens.count(text)
+    costs = tokens.input_costs(catalog, counts)
+    if args.format == "json":
+        document = {**counts, "characters": len(text),
+                    "input_cost": [{"model": c.model.id, "tokens": c.tokens, "usd": money_string(c.usd)} for c in costs]}
+        print(json.dumps(document, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(text):,} characters", title_justify="left", show_edge=False)
+    table.add_column("Model")
+    table.add_column("Encoding")
+    table.add_column("Tokens", justify="right")
+    table.add_column("As input, once", justify="right")
+    for cost in costs:
+        table.add_row(cost.model.name, cost.model.tokenizer, f"{cost.tokens:,}", format_usd(cost.usd))
+    Console().print(table)
+    others = [m.name for m in catalog.compared if m.tokenizer is None]
+    print(f"Not counted: {', '.join(others)} (their vendors' tokenizers are not shipped).")
     return 0
 
 

@@ -51,6 +51,7 @@ class Model(Frozen):
     max_output: TokenCount | None = None
     inputs: Annotated[tuple[Literal["text", "image", "audio", "video"], ...], Field(min_length=1)]
     chart_note: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+    tokenizer: Literal["o200k_base", "cl100k_base"] | None = None
     sources: SourceIds
 
     @model_validator(mode="after")
@@ -169,6 +170,13 @@ class Footnote(Frozen):
     sources: SourceIds
 
 
+class Sample(Frozen):
+    id: ModelId
+    name: Annotated[str, Field(min_length=1, max_length=40)]
+    text: Annotated[str, Field(min_length=1, max_length=20_000)]
+    sources: SourceIds
+
+
 class Preset(Frozen):
     id: ModelId
     name: Annotated[str, Field(min_length=1, max_length=24)]
@@ -224,6 +232,10 @@ class PricesFile(Frozen):
     change: tuple[PriceChange, ...] = ()
 
 
+class SamplesFile(Frozen):
+    sample: Annotated[tuple[Sample, ...], Field(min_length=1)]
+
+
 class PresetsFile(Frozen):
     preset: Annotated[tuple[Preset, ...], Field(min_length=1)]
 
@@ -245,6 +257,7 @@ FILES: dict[str, type[Frozen]] = {
     "prices.toml": PricesFile,
     "claims.toml": ClaimsFile,
     "presets.toml": PresetsFile,
+    "samples.toml": SamplesFile,
     "safety.toml": SafetyFile,
 }
 
@@ -262,6 +275,7 @@ class Catalog(Frozen):
     price_changes: tuple[PriceChange, ...]
     claims: tuple[Claim, ...]
     presets: tuple[Preset, ...]
+    samples: tuple[Sample, ...]
     safety: tuple[SafetyMeasure, ...]
     safety_footnotes: tuple[Footnote, ...]
 
@@ -293,6 +307,7 @@ class Catalog(Frozen):
         yield from (("prices.toml", f"change {c.date} {c.model}", c.sources) for c in self.price_changes)
         yield from (("claims.toml", f"claim {c.text!r}", c.sources) for c in self.claims)
         yield from (("presets.toml", f"preset {p.id}", p.sources) for p in self.presets)
+        yield from (("samples.toml", f"sample {s.id}", s.sources) for s in self.samples)
         yield from (("safety.toml", f"measure {s.stage!r}", s.sources) for s in self.safety)
         yield from (("safety.toml", "footnote", n.sources) for n in self.safety_footnotes)
 
@@ -331,6 +346,7 @@ def load(data_dir: Path | None = None) -> Catalog:
         price_changes=parsed["prices.toml"].change,
         claims=parsed["claims.toml"].claim,
         presets=parsed["presets.toml"].preset,
+        samples=parsed["samples.toml"].sample,
         safety=parsed["safety.toml"].measure,
         safety_footnotes=parsed["safety.toml"].footnote,
     )
@@ -430,6 +446,7 @@ def _cross_check(catalog: Catalog) -> None:
     _unique(d / "benchmarks.toml", "benchmark", [b.id for b in catalog.benchmarks])
     _unique(d / "prices.toml", "price", [p.model for p in catalog.prices])
     _unique(d / "presets.toml", "preset", [p.id for p in catalog.presets])
+    _unique(d / "samples.toml", "sample", [s.id for s in catalog.samples])
 
     subjects = [m.id for m in catalog.models if m.role == "subject"]
     if len(subjects) != 1:
