@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
 from textual.pilot import Pilot
-from textual.widgets import ContentSwitcher, DataTable, Input, OptionList, Select, Static, TabbedContent
+from textual.widgets import ContentSwitcher, DataTable, Input, OptionList, Select, Static, TabbedContent, TextArea
 
 from gpt4o_tui import compare
 from gpt4o_tui.app import HelpScreen
@@ -385,5 +385,26 @@ def test_latest_known_prices_and_back(app: SteadyApp) -> None:
         assert "2024-10-01 ○ GPT-4o mini: Prompt caching" in timeline
         await pilot.press("l")
         assert totals(app)["gemini-1.5-flash"] == "$115.50"
+
+    drive(app, scenario)
+
+
+def test_counting_a_texts_tokens_in_the_pane(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        app.query_one("#sample", Select).value = "seed-zh"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        counts = str(app.query_one("#token-counts", Static).render())
+        assert "GPT-4o mini 89 tokens" in counts and "GPT-3.5 Turbo 127 tokens" in counts
+        assert "29.9% fewer tokens" in counts
+        area = app.query_one("#text", TextArea)
+        area.load_text("")
+        area.focus()
+        await pilot.press(*"hello world")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "11 characters: GPT-4o mini 2 tokens" in str(app.query_one("#token-counts", Static).render())
 
     drive(app, scenario)

@@ -97,3 +97,16 @@ def test_pricing_latest_known_prices(snap_compare, catalog: Catalog) -> None:
 
 def test_pricing_history_timeline(snap_compare, catalog: Catalog) -> None:
     assert snap_compare(SteadyApp(catalog), press=["4", "pagedown", "pagedown", "pagedown"], terminal_size=(80, 24))
+
+
+def test_pricing_counts_the_seeds_chinese(snap_compare, catalog: Catalog) -> None:
+    async def count_sample(pilot: Pilot) -> None:
+        await pilot.press("4")
+        pilot.app.query_one("#sample").value = "seed-zh"
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.query_one("#pricing-pane").scroll_to_widget(pilot.app.query_one("#text"), animate=False)
+        await pilot.pause()
+
+    assert snap_compare(SteadyApp(catalog), terminal_size=(80, 24), run_before=count_sample)

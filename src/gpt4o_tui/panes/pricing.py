@@ -4,16 +4,17 @@ same frame) above the list prices and their dated changes."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import DataTable, Select, Static, TextArea
 
 from gpt4o_tui import claims, costs
 from gpt4o_tui.catalog import Catalog, Preset
@@ -84,6 +85,11 @@ class PricingPane(VerticalScroll):
         yield Static(_price_notes(self.catalog), classes="footnote")
         yield Static("Price history", classes="section-title")
         yield Static(_timeline(self.catalog), id="timeline")
+        yield Static("Count a text's tokens, exactly and offline", classes="section-title")
+        yield Select([(sample.name, sample.id) for sample in self.catalog.samples], prompt="Your text",
+                     compact=True, id="sample")
+        yield Static("", id="token-counts")  # above the text, so it stays in view while typing
+        yield TextArea(placeholder="Paste or type a text here, or choose a sample above.", id="text")
 
     def on_mount(self) -> None:
         self._show_preset(self.workload)
@@ -108,6 +114,42 @@ class PricingPane(VerticalScroll):
             self.workload = _workload(preset)
             if event.select.has_focus:  # a person chose: back to the sliders to tune it
                 self.focus_default()
+
+    @on(Select.Changed, "#sample")
+    def _sample_chosen(self, event: Select.Changed) -> None:
+        sample = next((s for s in self.catalog.samples if s.id == event.value), None)
+        if sample is not None:
+            self.query_one("#text", TextArea).load_text(sample.text)
+
+    @on(TextArea.Changed, "#text")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        self._count(event.text_area.text)
+
+    @work(thread=True, exclusive=True, group="tokens")
+    def _count(self, text: str) -> None:
+        """Off the UI thread: the first count loads both vocabularies (most of a second)."""
+        from gpt4o_tui import tokens
+
+        counts = tokens.count(text)
+        priced = tokens.input_costs(self.catalog, counts)
+        self.app.call_from_thread(self._show_counts, text, counts, priced)
+
+    def _show_counts(self, text: str, counts: dict[str, int], priced: list) -> None:
+        shown = self.query_one("#token-counts", Static)
+        if not text:
+            shown.update("")
+            return
+        line = Text.assemble((f"{len(text):,} characters: ", "bold"))
+        line.append(" · ".join(f"{c.model.name} {c.tokens:,} tokens, {costs.format_usd(c.usd)} as input"
+                               for c in priced))
+        o200k, cl100k = counts["o200k_base"], counts["cl100k_base"]
+        if cl100k:
+            fewer = Decimal(cl100k - o200k) / cl100k * 100
+            line.append(f"\no200k_base (GPT-4o mini's tokenizer) uses {costs.format_percent(fewer)} "
+                        f"fewer tokens than cl100k_base (GPT-3.5 Turbo's) on this text.")
+        others = [m.name for m in self.catalog.compared if m.tokenizer is None]
+        line.append(f"\nNot counted: {', '.join(others)}; their tokenizers do not ship with gpt4o-tui.", "dim")
+        shown.update(line)
 
     def action_batch(self) -> None:
         self.batch = not self.batch
