@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList, Select, Static, TabbedContent, TextArea
 
@@ -406,5 +408,24 @@ def test_counting_a_texts_tokens_in_the_pane(app: SteadyApp) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "11 characters: GPT-4o mini 2 tokens" in str(app.query_one("#token-counts", Static).render())
+
+    drive(app, scenario)
+
+
+def test_conversations_grow_and_say_where_the_context_runs_out(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        app.query_one("#turns LogSlider").focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert app.query_one(PricingPane).turns == 200
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(app.query_one("#conversation", Static).content)
+        shown = console.export_text()
+        assert "200 turns of a 500-token message and a 200-token reply" in shown
+        turbo = next(line for line in shown.splitlines() if "GPT-3.5 Turbo" in line)
+        assert "stops at turn 24" in turbo and turbo.rstrip().endswith("turn 24")
+        mini = next(line for line in shown.splitlines() if "GPT-4o mini " in line)
+        assert mini.rstrip().endswith("turn 183")  # 128,000 // 700 + 1
 
     drive(app, scenario)

@@ -169,3 +169,41 @@ def test_bounds_are_the_calculators_ranges() -> None:
     assert costs.check_bounds(10, INPUT_BOUNDS) == 10
     with pytest.raises(ValueError, match="must be from 10 to 128,000"):
         costs.check_bounds(9, INPUT_BOUNDS)
+
+
+def turn_by_turn(catalog: Catalog, model_id: str, message: int, reply: int, turns: int) -> tuple[Decimal, int | None]:
+    """The reference: price every turn on its own, stop at the first that does not fit."""
+    model, total = catalog.model(model_id), Decimal(0)
+    for turn in range(1, turns + 1):
+        one = Workload(costs.turn_prompt(message, reply, turn), reply, 1, 1)
+        if costs.request_problem(model, one):
+            return total, turn
+        total += costs.model_cost(catalog, model, one).total_usd
+    return total, None
+
+
+def test_a_conversation_re_sends_its_history(catalog: Catalog) -> None:
+    three = costs.conversation(catalog, catalog.subject, 100, 100, 3)
+    # prompts of 100, 300 and 500 tokens, three replies of 100
+    assert three.usd == Decimal("0.000315") and three.last_prompt_tokens == 500 and three.full_at is None
+    turbo = costs.conversation(catalog, catalog.model("gpt-3.5-turbo"), 500, 200, 30)
+    assert turbo.full_at == 24 and turbo.last_prompt_tokens == costs.turn_prompt(500, 200, 23)
+    assert costs.first_full_turn(catalog.model("claude-3-haiku"), 500, 5_000) == 1
+
+
+@given(
+    st.sampled_from(["gpt-4o-mini", "gemini-1.5-flash", "claude-3-haiku", "gpt-3.5-turbo", "gpt-4o"]),
+    st.integers(1, 40_000), st.integers(1, 9_000), st.integers(1, 60),
+)
+def test_closed_form_equals_turn_by_turn(model_id: str, message: int, reply: int, turns: int) -> None:
+    closed = costs.conversation(CATALOG, CATALOG.model(model_id), message, reply, turns)
+    total, full_at = turn_by_turn(CATALOG, model_id, message, reply, turns)
+    assert (closed.usd, closed.full_at) == (total, full_at)
+
+
+@given(st.integers(1, 5_000), st.integers(1, 2_000), st.integers(1, 100))
+def test_a_longer_conversation_costs_more_than_in_proportion(message: int, reply: int, turns: int) -> None:
+    mini = CATALOG.subject
+    shorter, longer = (costs.conversation(CATALOG, mini, message, reply, n) for n in (turns, turns + 1))
+    if longer.full_at is None:
+        assert longer.usd * turns > shorter.usd * (turns + 1)

@@ -110,3 +110,16 @@ def test_pricing_counts_the_seeds_chinese(snap_compare, catalog: Catalog) -> Non
         await pilot.pause()
 
     assert snap_compare(SteadyApp(catalog), terminal_size=(80, 24), run_before=count_sample)
+
+
+def test_pricing_conversations(snap_compare, catalog: Catalog) -> None:
+    async def open_conversations(pilot: Pilot) -> None:
+        await pilot.press("4")
+        pilot.app.query_one("#turns LogSlider").focus()
+        await pilot.press("shift+right", "right")
+        await pilot.pause()
+        conversation = pilot.app.query_one("#conversation")
+        pilot.app.query_one("#pricing-pane").scroll_to_widget(conversation, animate=False, top=True)
+        await pilot.pause()
+
+    assert snap_compare(SteadyApp(catalog), terminal_size=(80, 24), run_before=open_conversations)

@@ -122,6 +122,65 @@ def monthly(catalog: Catalog, workload: Workload, batch: bool = False) -> tuple[
     return tuple(model_cost(catalog, model, workload, batch) for model in catalog.compared)
 
 
+TURNS_BOUNDS = Bounds("Turns / conversation", 1, 200)
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """One conversation in which every turn re-sends the history before it."""
+
+    model: Model
+    turns: int
+    usd: Decimal  # the turns that fit
+    last_prompt_tokens: int  # the prompt of the last turn that fits
+    full_at: int | None  # the first turn that no longer fits, if within `turns`
+
+
+def turn_prompt(message_tokens: int, reply_tokens: int, turn: int) -> int:
+    """Turn k sends k messages and the k - 1 replies before it."""
+    return message_tokens * turn + reply_tokens * (turn - 1)
+
+
+def first_full_turn(model: Model, message_tokens: int, reply_tokens: int) -> int | None:
+    """The first turn whose prompt and reply no longer fit the model, or None when
+    the data gives no limits. Turn k needs k * (message + reply) tokens in all."""
+    if model.context_window is None or model.max_output is None or message_tokens + reply_tokens == 0:
+        return None
+    if reply_tokens > model.max_output:
+        return 1
+    return model.context_window // (message_tokens + reply_tokens) + 1
+
+
+def _prompts(message_tokens: int, reply_tokens: int, first: int, last: int) -> int:
+    """Prompt tokens of turns first..last together (an arithmetic series)."""
+    count = last - first + 1
+    turn_sum = (first + last) * count // 2
+    return message_tokens * turn_sum + reply_tokens * (turn_sum - count)
+
+
+def conversation(
+    catalog: Catalog, model: Model, message_tokens: int, reply_tokens: int, turns: int, batch: bool = False
+) -> Conversation:
+    """In closed form, so a slider step stays cheap: the turns under a long-context
+    threshold at one rate, the turns above it at the other."""
+    full_at = first_full_turn(model, message_tokens, reply_tokens)
+    fits = turns if full_at is None or full_at > turns else full_at - 1
+    price = catalog.price(model.id)
+    base = rate(price, Workload(1, reply_tokens, 1, 1), batch)
+    split = fits
+    if price.long_context is not None and message_tokens + reply_tokens:
+        split = min(fits, (price.long_context.above_tokens + reply_tokens) // (message_tokens + reply_tokens))
+    usd = Decimal(0)
+    if split >= 1:
+        usd += base.input * _prompts(message_tokens, reply_tokens, 1, split) + base.output * reply_tokens * split
+    if fits > split and price.long_context is not None:
+        long = price.long_context
+        usd += long.input * _prompts(message_tokens, reply_tokens, split + 1, fits)
+        usd += long.output * reply_tokens * (fits - split)
+    last = turn_prompt(message_tokens, reply_tokens, fits) if fits else 0
+    return Conversation(model, turns, usd / PER_MILLION, last, full_at if full_at and full_at <= turns else None)
+
+
 def saving(subject: ModelCost, peer: ModelCost) -> Saving | None:
     """What GPT-4o mini saves against a peer; None where either cannot run the request."""
     if subject.problem or peer.problem or peer.total_usd == 0:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from rich import box
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -18,7 +19,7 @@ from textual.widgets import DataTable, Select, Static, TextArea
 
 from gpt4o_tui import claims, costs
 from gpt4o_tui.catalog import Catalog, Preset
-from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, Workload
+from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS, Workload
 from gpt4o_tui.panes.common import sources_text
 from gpt4o_tui.widgets.log_slider import CountSlider
 
@@ -45,6 +46,7 @@ class PricingPane(VerticalScroll):
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch: reactive[bool] = reactive(False, init=False, repaint=False)
     latest: reactive[bool] = reactive(False, init=False, repaint=False)
+    turns: reactive[int] = reactive(20, init=False, repaint=False)
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
@@ -78,6 +80,9 @@ class PricingPane(VerticalScroll):
             table.add_row(name, Text(), Text(), Text(), key=model.id)
         yield table
         yield Static("", id="cost-notes", classes="footnote")
+        yield Static("Conversations: each turn re-sends the history", classes="section-title")
+        yield CountSlider(TURNS_BOUNDS, self.turns, id="turns")
+        yield Static("", id="conversation")
         yield Static("The launch's price claims, checked against the launch prices", classes="section-title")
         yield Static(_claims(self.catalog), id="claims")
         yield Static("List prices at launch (USD per 1M tokens)", classes="section-title")
@@ -165,8 +170,15 @@ class PricingPane(VerticalScroll):
 
     @on(CountSlider.Changed)
     def _slider_moved(self, event: CountSlider.Changed) -> None:
+        if event.count_slider.id == "turns":
+            self.turns = event.value
+            return
         field, _ = SLIDERS[str(event.count_slider.id)]
         self.workload = replace(self.workload, **{field: event.value})
+
+    def watch_turns(self, turns: int) -> None:
+        self.query_one("#turns", CountSlider).value = turns
+        self._show_conversation(self.workload)
 
     def watch_workload(self, workload: Workload) -> None:
         # The pane owns the workload: sliders, fields and totals all change here,
@@ -175,6 +187,33 @@ class PricingPane(VerticalScroll):
             self.query_one(f"#{slider_id}", CountSlider).value = getattr(workload, field)
         self._show_preset(workload)
         self._show(workload)
+
+    def _show_conversation(self, workload: Workload) -> None:
+        """Each request as one turn of a conversation: the message is the input slider,
+        the reply the output slider; every turn sends all the turns before it."""
+        priced = self.latest_catalog if self.latest else self.catalog
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title_justify="left", title=(
+            f"{self.turns} turns of a {workload.input_tokens:,}-token message and a "
+            f"{workload.output_tokens:,}-token reply"))
+        table.add_column("Model", no_wrap=True)
+        table.add_column("Per conversation", justify="right", no_wrap=True)
+        table.add_column("Last prompt", justify="right", no_wrap=True)
+        table.add_column("Context full at", justify="right", no_wrap=True)
+        for model in priced.compared:
+            talk = costs.conversation(priced, model, workload.input_tokens, workload.output_tokens,
+                                      self.turns, self.batch)
+            full = costs.first_full_turn(model, workload.input_tokens, workload.output_tokens)
+            cost = costs.format_usd(talk.usd) if talk.full_at is None else f"stops at turn {talk.full_at}"
+            table.add_row(model.name, cost, f"{talk.last_prompt_tokens:,}", "—" if full is None else f"turn {full:,}")
+        growth = Text.assemble((f"{priced.subject.name}, one conversation by its length in turns:\n", "bold"))
+        lengths = []
+        for turns in (1, 10, 50, 200):
+            talk = costs.conversation(priced, priced.subject, workload.input_tokens, workload.output_tokens,
+                                      turns, self.batch)
+            lengths.append(f"{turns}: " + (costs.format_usd(talk.usd) if talk.full_at is None
+                                           else f"stops at turn {talk.full_at}"))
+        growth.append(" · ".join(lengths))
+        self.query_one("#conversation", Static).update(Group(table, growth), layout=False)
 
     def _show_preset(self, workload: Workload) -> None:
         """Name the preset this workload is, or Custom once a slider leaves it."""
@@ -221,6 +260,8 @@ class PricingPane(VerticalScroll):
         if self.latest:
             changed = sorted({c.date for c in self.catalog.price_changes if c.sets_list_price})
             notes.insert(0, f"Latest known prices (l: back to launch), with the changes of {', '.join(map(str, changed))}.")
+        # The totals paint first; the conversation table follows a frame later.
+        self.call_after_refresh(self._show_conversation, workload)
         notes_text = "\n".join(notes) or "Every model can run this request. Launch prices (l: latest), standard (b: batch)."
         if notes_text != self._notes_text:  # most steps leave the notes as they were
             self._notes_text = notes_text
