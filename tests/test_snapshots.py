@@ -3,6 +3,8 @@ a refused value, help, and a terminal that is too small."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from textual.pilot import Pilot
 
@@ -123,3 +125,21 @@ def test_pricing_conversations(snap_compare, catalog: Catalog) -> None:
         await pilot.pause()
 
     assert snap_compare(SteadyApp(catalog), terminal_size=(80, 24), run_before=open_conversations)
+
+
+def test_export_asks_before_overwriting(snap_compare, catalog: Catalog, tmp_path) -> None:
+    existing = tmp_path / "scenario.md"
+    existing.write_text("mine", encoding="utf-8")
+
+    async def ask(pilot: Pilot) -> None:
+        await pilot.press("4", "e")
+        pilot.app.screen.query_one("#export-path").value = "scenario.md"
+        await pilot.press("enter")
+        await pilot.pause()
+
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # a path the snapshot shows the same on every machine
+    try:
+        assert snap_compare(SteadyApp(catalog), terminal_size=(80, 24), run_before=ask)
+    finally:
+        os.chdir(cwd)

@@ -157,6 +157,10 @@ class Gpt4oTui(App[None]):
         pricing = await self._open("pricing")
         pricing.action_batch()
 
+    async def _export(self) -> None:
+        pricing = await self._open("pricing")
+        pricing.action_export()
+
     async def _reset_calculator(self) -> None:
         pricing = await self._open("pricing")
         pricing.action_reset()
@@ -173,6 +177,11 @@ class Gpt4oTui(App[None]):
             "Batch API prices on/off",
             "Price the calculator at the Batch API's half price where a model has one",
             self._toggle_batch,
+        )
+        yield SystemCommand(
+            "Export scenario",
+            "Save the Pricing calculator's scenario as Markdown or JSON",
+            self._export,
         )
         yield SystemCommand(
             "Reset calculator",

@@ -97,3 +97,42 @@ def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequenc
         if result.problem:
             notes.append(f"{result.model.name} can't run this request: {result.problem}.")
     return Group(table, *(Text(note, "italic") for note in notes))
+
+
+def scenario_json(workload: Workload, batch: bool, prices: str, results: Sequence[ModelCost]) -> str:
+    """The calculator's scenario: the same document `gpt4o-tui cost --format json` gives,
+    with which prices it used ("launch" or "latest known")."""
+    document = json.loads(as_json(workload, batch, results))
+    document["workload"]["prices"] = prices
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def scenario_markdown(catalog: Catalog, workload: Workload, batch: bool, prices: str,
+                      results: Sequence[ModelCost]) -> str:
+    subject = next((r for r in results if r.model.role == "subject"), None)
+    lines = [
+        "# gpt4o-tui scenario",
+        "",
+        f"- {workload.input_tokens:,} input and {workload.output_tokens:,} output tokens a request",
+        f"- {workload.requests_per_day:,} requests a day for {workload.days:,} days "
+        f"({workload.requests:,} requests)",
+        f"- prices: {prices}" + (", Batch API where a model offers it" if batch else ", standard"),
+        "",
+        f"| Model | $/1M in/out | Rate | Total | {catalog.subject.short} saves |",
+        "|---|---:|---|---:|---:|",
+    ]
+    for result in results:
+        saving = costs.saving(subject, result) if subject is not None else None
+        saves = ("—" if result is subject else "n/a" if saving is None
+                 else f"{costs.format_usd(saving.usd)} ({costs.format_percent(saving.percent)})")
+        total = "can't run" if result.problem else costs.format_usd(result.total_usd)
+        lines.append(
+            f"| {result.model.name} | {costs.format_rate(result.rate.input)}/{costs.format_rate(result.rate.output)} "
+            f"| {result.rate.kind} | {total} | {saves} |"
+        )
+    problems = [f"- {r.model.name} can't run this request: {r.problem}." for r in results if r.problem]
+    if problems:
+        lines += ["", *problems]
+    cited = sorted({s for r in results for s in catalog.price(r.model.id).sources})
+    lines += ["", f"Prices from: {', '.join(cited)}. Made with gpt4o-tui."]
+    return "\n".join(lines) + "\n"

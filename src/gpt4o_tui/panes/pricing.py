@@ -4,6 +4,7 @@ same frame) above the list prices and their dated changes."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from decimal import Decimal
 
 from rich import box
@@ -17,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Select, Static, TextArea
 
-from gpt4o_tui import claims, costs
+from gpt4o_tui import claims, costs, report
 from gpt4o_tui.catalog import Catalog, Preset
 from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS, Workload
 from gpt4o_tui.panes.common import sources_text
@@ -38,8 +39,10 @@ class PricingPane(VerticalScroll):
         Binding("l", "latest", "Latest", id="pricing.latest",
                 tooltip="Latest known prices, or back to the prices at launch"),
         Binding("b", "batch", "Batch", id="pricing.batch", tooltip="Batch API prices on or off (half price where offered)"),
-        # Help and the command palette carry Reset; the footer keeps room for ? and q at 80 columns.
+        # Help and the command palette carry Reset and Export; the footer keeps room for ? and q at 80 columns.
         Binding("r", "reset", "Reset", show=False, id="pricing.reset", tooltip="Reset the calculator"),
+        Binding("e", "export", "Export", show=False, id="pricing.export",
+                tooltip="Save this scenario as Markdown or JSON"),
     ]
 
     # The pane draws nothing itself: a new workload repaints only the cells it changes.
@@ -155,6 +158,24 @@ class PricingPane(VerticalScroll):
         others = [m.name for m in self.catalog.compared if m.tokenizer is None]
         line.append(f"\nNot counted: {', '.join(others)}; their tokenizers do not ship with gpt4o-tui.", "dim")
         shown.update(line)
+
+    def action_export(self) -> None:
+        from gpt4o_tui.export import ExportScreen
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.app.notify(f"Saved {path}", title="Exported")
+
+        self.app.push_screen(ExportScreen(self.scenario, Path.cwd() / "gpt4o-tui-scenario.md"), saved)
+
+    def scenario(self, kind: str) -> str:
+        """The scenario on screen, as the `cost` command would give it."""
+        priced = self.latest_catalog if self.latest else self.catalog
+        results = report.price(priced, self.workload, priced.compared, self.batch)
+        prices = "latest known" if self.latest else "launch"
+        if kind == "json":
+            return report.scenario_json(self.workload, self.batch, prices, results)
+        return report.scenario_markdown(priced, self.workload, self.batch, prices, results)
 
     def action_batch(self) -> None:
         self.batch = not self.batch

@@ -1,0 +1,91 @@
+"""Saving the calculator's scenario as Markdown or JSON, at a path the person types.
+An existing file is never replaced without a yes; a failed write is said, and the
+app goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+        Binding("y", "overwrite", "Overwrite", id="export.overwrite"),
+        Binding("n", "keep", "Keep the file", id="export.keep"),
+    ]
+    AUTO_FOCUS = "#export-path"
+
+    def __init__(self, scenario: Callable[[str], str], suggested: Path) -> None:
+        """`scenario(format)` gives the text to save, for "markdown" or "json"."""
+        super().__init__()
+        self.scenario = scenario
+        self.suggested = suggested
+        self._pending: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export"):
+            yield Static("Export this scenario", classes="section-title")
+            yield Static("Save to (end the name in .md for Markdown or .json for JSON):")
+            yield Input(str(self.suggested), id="export-path")
+            yield Static("", id="export-message")
+            yield Static("Enter saves · Esc cancels", classes="footnote")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("overwrite", "keep"):
+            return self._pending is not None
+        return True
+
+    def _say(self, message: str, problem: bool = True) -> None:
+        shown = self.query_one("#export-message", Static)
+        shown.update(message)
+        shown.set_class(problem, "-problem")
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        path = Path(event.value.strip()).expanduser()
+        if not event.value.strip():
+            self._say("Type a file name first.")
+            return
+        if path.suffix.lower() not in FORMATS:
+            self._say(f"{path.name} does not end in .md or .json; which format did you mean?")
+            return
+        if path.exists():
+            self._pending = path
+            self.set_focus(None)  # so y and n answer the question, not the field
+            self.refresh_bindings()
+            self._say(f"{path} exists. Overwrite it? y: overwrite · n: keep it and choose another name")
+            return
+        self._write(path)
+
+    def action_overwrite(self) -> None:
+        if self._pending is not None:
+            path, self._pending = self._pending, None
+            self._write(path)
+
+    def action_keep(self) -> None:
+        self._pending = None
+        self.refresh_bindings()
+        self._say("Kept the existing file; choose another name.")
+        self.query_one("#export-path", Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _write(self, path: Path) -> None:
+        try:
+            path.write_text(self.scenario(FORMATS[path.suffix.lower()]), encoding="utf-8")
+        except OSError as error:
+            self._say(f"Could not save {path}: {error.strerror or error}. Nothing was written.")
+            self.query_one("#export-path", Input).focus()
+            return
+        self.dismiss(path)
