@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from gpt4o_tui.__main__ import main
