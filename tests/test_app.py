@@ -429,3 +429,15 @@ def test_conversations_grow_and_say_where_the_context_runs_out(app: SteadyApp) -
         assert mini.rstrip().endswith("turn 183")  # 128,000 // 700 + 1
 
     drive(app, scenario)
+
+
+def test_reset_brings_back_the_whole_starting_calculator(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4", "right", "b", "l")
+        pane = app.query_one(PricingPane)
+        pane.turns = 50
+        await pilot.press("r")
+        assert (pane.workload, pane.batch, pane.latest, pane.turns) == (Workload(), False, False, 20)
+        assert totals(app)["gemini-1.5-flash"] == "$115.50"
+
+    drive(app, scenario)

@@ -129,3 +129,10 @@ def test_command_and_pane_agree_to_the_cent(catalog: Catalog, capsys: pytest.Cap
         for result in document["results"]:
             expected = "can't run" if result["problem"] else format_usd(Decimal(result["total_usd"]))
             assert on_screen[result["model"]] == expected, (workload, result["model"])
+
+
+def test_the_table_says_cant_run_rather_than_pricing_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cost", "--input-tokens", "16k", "--output-tokens", "1k", "--requests-per-day", "1",
+                 "--model", "gpt-3.5-turbo", "--model", "gpt-4o-mini"]) == 0
+    turbo = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("GPT-3.5 Turbo"))
+    assert "can't run" in turbo and "n/a" in turbo

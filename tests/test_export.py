@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from gpt4o_tui.__main__ import main
 from gpt4o_tui.catalog import Catalog
 from gpt4o_tui.export import ExportScreen
+from gpt4o_tui.panes.pricing import PricingPane
 from tests.conftest import SteadyApp
 
 
@@ -86,3 +87,15 @@ def test_an_unknown_format_is_asked_about(catalog: Catalog, tmp_path: Path) -> N
     _, message = export(catalog, tmp_path / "scenario.txt")
     assert "does not end in .md or .json" in message
     assert not (tmp_path / "scenario.txt").exists()
+
+
+def test_markdown_export_says_when_a_peer_is_cheaper(catalog: Catalog, tmp_path: Path) -> None:
+    async def run() -> str:
+        app = SteadyApp(catalog)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("4", "l")
+            return app.query_one(PricingPane).scenario("markdown")
+
+    text = asyncio.run(run())
+    assert "| Gemini 1.5 Flash | $0.075/$0.30 | standard | $29.25 | costs $29.25 more |" in text
+    assert "- prices: latest known, standard" in text

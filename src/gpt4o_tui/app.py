@@ -107,6 +107,12 @@ class Gpt4oTui(App[None]):
         self._panes[tab] = pane
         return pane
 
+    async def _built(self, tab: str) -> Pane:
+        """The pane for a tab, built and mounted the first time it is asked for."""
+        if tab not in self._panes:
+            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab))
+        return self._panes[tab]
+
     def compose(self) -> ComposeResult:
         first = next(iter(TABS))
         with TabbedContent(id="tabs", initial=first):
@@ -141,17 +147,15 @@ class Gpt4oTui(App[None]):
         tab = event.pane.id
         if tab is None:
             return
-        if tab not in self._panes:
-            await event.pane.mount(self._new_pane(tab))
+        pane = await self._built(tab)
         if self.focused not in event.pane.query("*"):
-            self._panes[tab].focus_default()
+            pane.focus_default()
 
     async def _open(self, tab: str) -> Pane:
         """Show a pane, building it first if it has not been shown yet."""
-        if tab not in self._panes:
-            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab))
+        pane = await self._built(tab)
         self.action_show_tab(tab)
-        return self._panes[tab]
+        return pane
 
     async def _toggle_batch(self) -> None:
         pricing = await self._open("pricing")

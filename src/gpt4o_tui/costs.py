@@ -189,10 +189,14 @@ def saving(subject: ModelCost, peer: ModelCost) -> Saving | None:
     return Saving(usd=usd, percent=usd / peer.total_usd * 100)
 
 
+def _places(amount: Decimal) -> int:
+    """At least two decimals; more only where the value has them."""
+    return max(2, -amount.normalize().as_tuple().exponent)
+
+
 def money_string(amount: Decimal) -> str:
     """Exact dollars for machines: at least cents, never rounded away, never 1e-05."""
-    places = max(2, -amount.normalize().as_tuple().exponent)
-    return f"{amount:.{places}f}"
+    return f"{amount:.{_places(amount)}f}"
 
 
 def format_usd(amount: Decimal) -> str:
@@ -209,12 +213,35 @@ def format_usd(amount: Decimal) -> str:
 
 def format_rate(rate: Decimal) -> str:
     """A price per 1M tokens: at least two decimals, more only where the data has them."""
-    places = max(2, -rate.normalize().as_tuple().exponent)
-    return f"${rate:,.{places}f}"
+    return f"${rate:,.{_places(rate)}f}"
 
 
 def format_percent(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+
+
+# What people read for one model's result: the pane, `gpt4o-tui cost` and the export
+# all say it the same way.
+
+
+def rates_label(result: ModelCost) -> str:
+    return f"{format_rate(result.rate.input)}/{format_rate(result.rate.output)}"
+
+
+def total_label(result: ModelCost) -> str:
+    return "can't run" if result.problem else format_usd(result.total_usd)
+
+
+def saving_label(subject: ModelCost, result: ModelCost) -> str:
+    """What GPT-4o mini saves against this model, or why there is nothing to say."""
+    if result is subject:
+        return "—"
+    found = saving(subject, result)
+    if found is None:
+        return "n/a"
+    if found.usd < 0:  # the peer is cheaper: say so, rather than a negative saving
+        return f"costs {format_usd(-found.usd)} more"
+    return f"{format_usd(found.usd)} ({format_percent(found.percent)})"
 
 
 _COUNT = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")

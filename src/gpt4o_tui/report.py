@@ -39,8 +39,8 @@ def _record(result: ModelCost) -> dict[str, object]:
     }
 
 
-def as_json(workload: Workload, batch: bool, results: Sequence[ModelCost]) -> str:
-    document = {
+def _document(workload: Workload, batch: bool, results: Sequence[ModelCost]) -> dict[str, object]:
+    return {
         "workload": {
             "input_tokens": workload.input_tokens,
             "output_tokens": workload.output_tokens,
@@ -50,7 +50,10 @@ def as_json(workload: Workload, batch: bool, results: Sequence[ModelCost]) -> st
         },
         "results": [_record(r) for r in results],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def as_json(workload: Workload, batch: bool, results: Sequence[ModelCost]) -> str:
+    return json.dumps(_document(workload, batch, results), indent=2, ensure_ascii=False)
 
 
 def as_csv(results: Sequence[ModelCost]) -> str:
@@ -77,22 +80,16 @@ def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequenc
         table.add_column(f"{catalog.subject.short} saves", justify="right", no_wrap=True)
     notes = []
     for result in results:
-        rate = f"{costs.format_rate(result.rate.input)}/{costs.format_rate(result.rate.output)}"
+        rate = costs.rates_label(result)
         if result.rate.kind != "standard" or batch:
             rate += f" {result.rate.kind}"
         cells: list[RenderableType] = [
             result.model.name,
             rate,
-            Text(costs.format_usd(result.total_usd), "bold" if result is subject else ""),
+            Text(costs.total_label(result), "bold" if result is subject else ""),
         ]
         if subject is not None:
-            saving = costs.saving(subject, result)
-            if result is subject:
-                cells.append("—")
-            elif saving is None:
-                cells.append(Text("n/a", "italic"))
-            else:
-                cells.append(f"{costs.format_usd(saving.usd)} ({costs.format_percent(saving.percent)})")
+            cells.append(costs.saving_label(subject, result))
         table.add_row(*cells)
         if result.problem:
             notes.append(f"{result.model.name} can't run this request: {result.problem}.")
@@ -102,8 +99,8 @@ def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequenc
 def scenario_json(workload: Workload, batch: bool, prices: str, results: Sequence[ModelCost]) -> str:
     """The calculator's scenario: the same document `gpt4o-tui cost --format json` gives,
     with which prices it used ("launch" or "latest known")."""
-    document = json.loads(as_json(workload, batch, results))
-    document["workload"]["prices"] = prices
+    document = _document(workload, batch, results)
+    document["workload"]["prices"] = prices  # type: ignore[index]
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
@@ -122,13 +119,10 @@ def scenario_markdown(catalog: Catalog, workload: Workload, batch: bool, prices:
         "|---|---:|---|---:|---:|",
     ]
     for result in results:
-        saving = costs.saving(subject, result) if subject is not None else None
-        saves = ("—" if result is subject else "n/a" if saving is None
-                 else f"{costs.format_usd(saving.usd)} ({costs.format_percent(saving.percent)})")
-        total = "can't run" if result.problem else costs.format_usd(result.total_usd)
+        saves = costs.saving_label(subject, result) if subject is not None else "n/a"
         lines.append(
-            f"| {result.model.name} | {costs.format_rate(result.rate.input)}/{costs.format_rate(result.rate.output)} "
-            f"| {result.rate.kind} | {total} | {saves} |"
+            f"| {result.model.name} | {costs.rates_label(result)} | {result.rate.kind} "
+            f"| {costs.total_label(result)} | {saves} |"
         )
     problems = [f"- {r.model.name} can't run this request: {r.problem}." for r in results if r.problem]
     if problems:

@@ -153,27 +153,39 @@ class BenchmarksPane(Vertical):
     def _models_toggled(self, event: ModelToggles.Changed) -> None:
         self.hidden = event.hidden
 
+    # Each piece of state repaints only the views it feeds: ↑/↓ leaves the grouped
+    # bars alone, a sort or a peer touches nothing but them.
+
     def watch_view(self, view: str) -> None:
         self.query_one(ContentSwitcher).current = f"{view}-view"
         self.refresh_bindings()
         if self._ready:
-            self._show_all()
+            self.query_one("#view-name", Static).update(f"· {VIEWS[view]} view")
             self.focus_default()
 
     def watch_selected(self) -> None:
-        self._show_all()
+        if self._ready:
+            self._show_table_view()
+            self._show_frontier_view()
+            self._show_explanation()
 
     def watch_hidden(self) -> None:
-        self._show_all()
+        if self._ready:
+            self._show_table_view()
+            self._show_grouped_view()
+            self._show_frontier_view()
 
     def watch_sort_key(self) -> None:
-        self._show_all()
+        if self._ready:
+            self._show_grouped_view()
 
     def watch_peer(self) -> None:
-        self._show_all()
+        if self._ready:
+            self._show_grouped_view()
 
     def watch_mix(self) -> None:
-        self._show_all()
+        if self._ready:
+            self._show_frontier_view()
 
     # -- rendering state into the views -------------------------------------
 
@@ -186,12 +198,13 @@ class BenchmarksPane(Vertical):
         return [m.id for m in self.catalog.compared if m.id not in self.hidden]
 
     def _show_all(self) -> None:
-        if not self._ready:
-            return
         self.query_one("#view-name", Static).update(f"· {VIEWS[self.view]} view")
         self._show_table_view()
         self._show_grouped_view()
         self._show_frontier_view()
+        self._show_explanation()
+
+    def _show_explanation(self) -> None:
         self.query_one("#explain", Static).update(_explanation(self.benchmark, self.catalog))
 
     def _rows(self, benchmark: Benchmark, model_ids: list[str]) -> tuple[BarRow, ...]:

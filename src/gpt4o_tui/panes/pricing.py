@@ -4,8 +4,8 @@ same frame) above the list prices and their dated changes."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 
 from rich import box
 from rich.console import Group
@@ -23,6 +23,8 @@ from gpt4o_tui.catalog import Catalog, Preset
 from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS, Workload
 from gpt4o_tui.panes.common import sources_text
 from gpt4o_tui.widgets.log_slider import CountSlider
+
+TURNS_DEFAULT = 20
 
 # Which Workload field each slider drives.
 SLIDERS = {
@@ -49,7 +51,7 @@ class PricingPane(VerticalScroll):
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch: reactive[bool] = reactive(False, init=False, repaint=False)
     latest: reactive[bool] = reactive(False, init=False, repaint=False)
-    turns: reactive[int] = reactive(20, init=False, repaint=False)
+    turns: reactive[int] = reactive(TURNS_DEFAULT, init=False, repaint=False)
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
@@ -103,12 +105,20 @@ class PricingPane(VerticalScroll):
         self._show_preset(self.workload)
         self._show(self.workload)
 
+    @property
+    def priced(self) -> Catalog:
+        """The prices on screen: at launch, or the latest known."""
+        return self.latest_catalog if self.latest else self.catalog
+
     def focus_default(self) -> None:
         self.query_one("#input-tokens", CountSlider).focus()
 
     def action_reset(self) -> None:
+        """Back to the starting calculator: workload, standard launch prices, 20 turns."""
         self.workload = Workload()
         self.batch = False
+        self.latest = False
+        self.turns = TURNS_DEFAULT
 
     def action_choose_workload(self) -> None:
         chooser = self.query_one("#preset", Select)
@@ -170,7 +180,7 @@ class PricingPane(VerticalScroll):
 
     def scenario(self, kind: str) -> str:
         """The scenario on screen, as the `cost` command would give it."""
-        priced = self.latest_catalog if self.latest else self.catalog
+        priced = self.priced
         results = report.price(priced, self.workload, priced.compared, self.batch)
         prices = "latest known" if self.latest else "launch"
         if kind == "json":
@@ -212,7 +222,7 @@ class PricingPane(VerticalScroll):
     def _show_conversation(self, workload: Workload) -> None:
         """Each request as one turn of a conversation: the message is the input slider,
         the reply the output slider; every turn sends all the turns before it."""
-        priced = self.latest_catalog if self.latest else self.catalog
+        priced = self.priced
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title_justify="left", title=(
             f"{self.turns} turns of a {workload.input_tokens:,}-token message and a "
             f"{workload.output_tokens:,}-token reply"))
@@ -250,8 +260,7 @@ class PricingPane(VerticalScroll):
         )
 
     def _show(self, workload: Workload) -> None:
-        priced = self.latest_catalog if self.latest else self.catalog
-        results = costs.monthly(priced, workload, self.batch)
+        results = costs.monthly(self.priced, workload, self.batch)
         subject = next(r for r in results if r.model.role == "subject")
         # One line at any slider position, so it repaints without a relayout.
         self.query_one("#volume", Static).update(
@@ -264,16 +273,16 @@ class PricingPane(VerticalScroll):
         notes = []
         for result in results:
             row = result.model.id
-            strong = "bold" if result.model.role == "subject" else ""
+            style = "italic" if result.problem else "bold" if result is subject else ""
             table.update_cell(row, "rates", Text(_rates(result), justify="right"))
+            table.update_cell(row, "total", Text(costs.total_label(result), style, justify="right"))
             if result.problem:
-                table.update_cell(row, "total", Text("can't run", "italic", justify="right"))
                 notes.append(f"{result.model.name} can't run it: {result.problem}.")
-            else:
-                table.update_cell(row, "total", Text(costs.format_usd(result.total_usd), strong, justify="right"))
             if result.long_context_rate:
                 notes.append(f"{result.model.name}: prompt over its long-context threshold, so its higher rate applies.")
-            table.update_cell(row, "saving", _saving_text(subject, result))
+            saving = costs.saving_label(subject, result)
+            emphasis = "italic" if saving == "n/a" else "bold" if saving.startswith("costs") else ""
+            table.update_cell(row, "saving", Text(saving, emphasis, justify="right"))
         if self.batch:
             standard = [r.model.short for r in results if r.rate.kind != "batch"]
             notes.insert(0, "Batch API on (b): * marks a batch price, half price with results within 24 h"
@@ -294,8 +303,8 @@ def _workload(preset: Preset) -> Workload:
 
 
 def _rates(result: costs.ModelCost) -> str:
-    mark = "*" if result.rate.kind == "batch" else " "
-    return f"{costs.format_rate(result.input_rate)}/{costs.format_rate(result.output_rate)}{mark}"
+    """The rates, with * where the Batch API price applies."""
+    return costs.rates_label(result) + ("*" if result.rate.kind == "batch" else " ")
 
 
 def _widest(*catalogs: Catalog) -> tuple[int, int]:
@@ -310,17 +319,6 @@ def _widest(*catalogs: Catalog) -> tuple[int, int]:
         for result in costs.monthly(catalog, workload, batch)
     ]
     return max(len(_rates(r)) for r in results), max(len(costs.format_usd(r.total_usd)) for r in results)
-
-
-def _saving_text(subject: costs.ModelCost, peer: costs.ModelCost) -> Text:
-    if peer is subject:
-        return Text("—", justify="right")
-    saving = costs.saving(subject, peer)
-    if saving is None:
-        return Text("n/a", "italic", justify="right")
-    if saving.usd < 0:  # the peer is cheaper: say so, rather than a negative saving
-        return Text(f"costs {costs.format_usd(-saving.usd)} more", "bold", justify="right")
-    return Text(f"{costs.format_usd(saving.usd)} ({costs.format_percent(saving.percent)})", justify="right")
 
 
 def _claims(catalog: Catalog) -> Text:
