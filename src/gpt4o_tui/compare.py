@@ -109,3 +109,34 @@ def frontier(candidates: Sequence[Point]) -> list[Point]:
 
 def dominated_by(candidates: Sequence[Point], point: Point) -> list[Point]:
     return [q for q in candidates if dominates(q, point)]
+
+
+@dataclass(frozen=True)
+class Loss:
+    benchmark: Benchmark
+    peer_name: str
+    theirs: Decimal
+    mine: Decimal
+
+
+@dataclass(frozen=True)
+class SmallModelRecord:
+    """How GPT-4o mini fares against the other small models, benchmark by benchmark."""
+
+    leads: int  # benchmarks where no small peer scores above it
+    of: int
+    losses: tuple[Loss, ...]
+
+
+def small_model_record(catalog: Catalog) -> SmallModelRecord:
+    subject = catalog.subject
+    small_peers = [m for m in catalog.compared if m.tier == "small" and m.role == "peer"]
+    losses = tuple(
+        Loss(benchmark, peer.name, theirs, mine)
+        for benchmark in catalog.benchmarks
+        if (mine := benchmark.score(subject.id)) is not None
+        for peer in small_peers
+        if (theirs := benchmark.score(peer.id)) is not None and theirs > mine
+    )
+    beaten = {loss.benchmark.id for loss in losses}
+    return SmallModelRecord(len(catalog.benchmarks) - len(beaten), len(catalog.benchmarks), losses)

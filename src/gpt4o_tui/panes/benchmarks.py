@@ -27,7 +27,6 @@ from gpt4o_tui.widgets.model_toggles import ModelToggles
 from gpt4o_tui.widgets.score_bars import BarRow, ScoreBars
 
 CHOOSE = Binding.Group("Benchmark", compact=True)
-VIEW = Binding.Group("View", compact=True)
 VIEWS = {"table": "Table", "grouped": "Grouped", "frontier": "Frontier", "explain": "Explain"}
 LEGEND = "★ best  ▲ best small  ° chart only  n/a never ranked"
 
@@ -36,10 +35,12 @@ class BenchmarksPane(Vertical):
     BINDINGS = [
         Binding("up", "choose(-1)", "Previous", group=CHOOSE, id="benchmarks.previous", tooltip="Previous benchmark"),
         Binding("down", "choose(1)", "Next", group=CHOOSE, id="benchmarks.next", tooltip="Next benchmark"),
-        Binding("t", "view('table')", "Table", group=VIEW, id="benchmarks.table"),
-        Binding("g", "view('grouped')", "Grouped", group=VIEW, id="benchmarks.grouped"),
-        Binding("f", "view('frontier')", "Frontier", group=VIEW, id="benchmarks.frontier"),
-        Binding("e", "view('explain')", "Explain", group=VIEW, id="benchmarks.explain"),
+        # t is the app's theme key, so the views cycle on v; g, f and e go straight to one.
+        Binding("v", "next_view", "View", id="benchmarks.view",
+                tooltip="Next view: Table, Grouped, Frontier, Explain"),
+        Binding("g", "view('grouped')", "Grouped", show=False, id="benchmarks.grouped", tooltip="Grouped view"),
+        Binding("f", "view('frontier')", "Frontier", show=False, id="benchmarks.frontier", tooltip="Frontier view"),
+        Binding("e", "view('explain')", "Explain", show=False, id="benchmarks.explain", tooltip="Explain view"),
         Binding("m", "models", "Show", id="benchmarks.models", tooltip="Choose which models the charts show"),
         Binding("s", "sort", "Sort", id="benchmarks.sort", tooltip="Grouped: sort the models by the next key"),
         Binding("p", "peer", "Peer", id="benchmarks.peer", tooltip="Grouped: Δ against the next peer"),
@@ -132,6 +133,10 @@ class BenchmarksPane(Vertical):
     def action_view(self, view: str) -> None:
         self.view = view
 
+    def action_next_view(self) -> None:
+        views = list(VIEWS)
+        self.view = views[(views.index(self.view) + 1) % len(views)]
+
     def action_models(self) -> None:
         self.query_one(ModelToggles).focus()
 
@@ -160,8 +165,11 @@ class BenchmarksPane(Vertical):
         self.query_one(ContentSwitcher).current = f"{view}-view"
         self.refresh_bindings()
         if self._ready:
-            self.query_one("#view-name", Static).update(f"· {VIEWS[view]} view")
+            self._show_view_name()
             self.focus_default()
+
+    def _show_view_name(self) -> None:
+        self.query_one("#view-name", Static).update(f"· {VIEWS[self.view]} view (v: next)")
 
     def watch_selected(self) -> None:
         if self._ready:
@@ -198,7 +206,7 @@ class BenchmarksPane(Vertical):
         return [m.id for m in self.catalog.compared if m.id not in self.hidden]
 
     def _show_all(self) -> None:
-        self.query_one("#view-name", Static).update(f"· {VIEWS[self.view]} view")
+        self._show_view_name()
         self._show_table_view()
         self._show_grouped_view()
         self._show_frontier_view()
@@ -316,19 +324,12 @@ def _delta(change: Decimal | None) -> tuple[tuple[str, str], ...]:
 
 def _where_beaten(catalog: Catalog) -> Text:
     """Where a small peer scores above GPT-4o mini: shown as plainly as the wins."""
-    subject = catalog.subject
-    small_peers = [m for m in catalog.compared if m.tier == "small" and m.role == "peer"]
-    losses = []
-    for benchmark in catalog.benchmarks:
-        mine = benchmark.score(subject.id)
-        for peer in small_peers:
-            theirs = benchmark.score(peer.id)
-            if mine is not None and theirs is not None and theirs > mine:
-                losses.append(f"{benchmark.name}: {peer.name} {theirs:.1f} vs {mine:.1f}")
-    leads = len(catalog.benchmarks) - len({loss.split(":")[0] for loss in losses})
-    text = Text(f"{subject.name} leads the small models on {leads} of {len(catalog.benchmarks)}")
-    if losses:
-        text.append("; it trails on ").append("; ".join(losses), "bold")
+    record = compare.small_model_record(catalog)
+    text = Text(f"{catalog.subject.name} leads the small models on {record.leads} of {record.of}")
+    if record.losses:
+        text.append("; it trails on ").append("; ".join(
+            f"{loss.benchmark.name}: {loss.peer_name} {loss.theirs:.1f} vs {loss.mine:.1f}" for loss in record.losses
+        ), "bold")
     return text.append(".")
 
 
