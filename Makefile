@@ -14,7 +14,7 @@ test: $(READY)
 	$(BIN)/python -m pytest
 
 screenshots: $(READY)
-	$(BIN)/gpt4o-tui screenshots screenshots
+	$(BIN)/gpt4o-tui screenshots --overwrite screenshots
 
 check: $(READY)
 	$(BIN)/gpt4o-tui check

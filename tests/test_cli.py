@@ -68,10 +68,11 @@ def test_broken_data_gives_one_line_and_exit_2_for_app_and_check(
         assert lines[0].replace(str(data_copy), "DATA") == snapshot
 
 
-def test_screenshots_writes_one_svg_per_pane(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_screenshots_writes_one_svg_per_pane_and_slide(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["screenshots", str(tmp_path / "shots")]) == 0
     written = sorted(p.name for p in (tmp_path / "shots").iterdir())
-    assert written == ["benchmarks.svg", "pricing.svg", "safety.svg", "specs.svg"]
+    slides = [f"slide-{n}.svg" for n in range(1, 7)]
+    assert written == sorted(["benchmarks.svg", "pricing.svg", "safety.svg", "specs.svg", *slides])
     specs = (tmp_path / "shots" / "specs.svg").read_text()
     assert "128,000" in specs and "<svg" in specs
     pricing = (tmp_path / "shots" / "pricing.svg").read_text()
@@ -79,6 +80,26 @@ def test_screenshots_writes_one_svg_per_pane(tmp_path: Path, capsys: pytest.Capt
     assert main(["screenshots", str(tmp_path / "again")]) == 0
     for name in written:
         assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "shots" / name).read_bytes(), name
+    assert "GPT-3.5&#160;Turbo" in (tmp_path / "shots" / "slide-5.svg").read_text()
+
+
+def test_screenshots_never_replace_files_without_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    (shots / "pricing.svg").write_text("mine")
+    assert main(["screenshots", str(shots)]) == 2
+    error = capsys.readouterr().err
+    assert "pricing.svg exists" in error and "--overwrite" in error and "nothing was written" in error
+    assert sorted(p.name for p in shots.iterdir()) == ["pricing.svg"]
+    assert (shots / "pricing.svg").read_text() == "mine"
+    assert main(["screenshots", "--overwrite", str(shots)]) == 0
+    assert "$58.50" in (shots / "pricing.svg").read_text()
+
+
+def test_screenshots_into_a_folder_that_cannot_be_made(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    assert main(["screenshots", str(tmp_path / "file" / "shots")]) == 2
+    assert capsys.readouterr().err.startswith("gpt4o-tui screenshots: cannot create ")
 
 
 def test_core_modules_import_neither_textual_nor_the_tokenizer() -> None:

@@ -8,6 +8,7 @@ import os
 import pytest
 from textual.pilot import Pilot
 
+from gpt4o_tui import themes
 from gpt4o_tui.catalog import Catalog
 from tests.conftest import SteadyApp
 
@@ -143,3 +144,29 @@ def test_export_asks_before_overwriting(snap_compare, catalog: Catalog, tmp_path
         assert snap_compare(SteadyApp(catalog), terminal_size=(80, 24), run_before=ask)
     finally:
         os.chdir(cwd)
+
+
+@pytest.mark.parametrize("theme", themes.NAMES)
+def test_theme(snap_compare, catalog: Catalog, theme: str) -> None:
+    """Each theme on the busiest screen: the calculator's table and its notes."""
+    assert snap_compare(SteadyApp(catalog, theme=theme), press=["4"], terminal_size=(80, 24))
+
+
+def test_theme_grouped_bars_high_contrast(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog, theme="high-contrast"), press=["2", "g"], terminal_size=(80, 24))
+
+
+def test_slide_price_at_80x24(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog, present=True), terminal_size=(80, 24))
+
+
+def test_slide_workload_on_a_light_projector(snap_compare, catalog: Catalog) -> None:
+    keys = ["space"] * 4
+    assert snap_compare(SteadyApp(catalog, present=True, theme="light"), press=keys, terminal_size=(120, 40))
+
+
+def test_deck_too_small(snap_compare, catalog: Catalog) -> None:
+    async def settle(pilot: Pilot) -> None:
+        await pilot.pause()
+
+    assert snap_compare(SteadyApp(catalog, present=True), terminal_size=(70, 20), run_before=settle)

@@ -1,4 +1,4 @@
-"""gpt4o-tui's command line: the app, `check`, `cost` and `screenshots`.
+"""gpt4o-tui's command line: the app, `check`, `cost`, `tokens`, `screenshots` and `serve`.
 
 Textual is imported only by the commands that draw a screen, so `--version`,
 `--help` and `check` stay quick."""
@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from gpt4o_tui import __version__
+from gpt4o_tui import __version__, themes
 from gpt4o_tui.catalog import Catalog, DataError, load
+from gpt4o_tui.panes import TABS
 
 EXIT_DATA_ERROR = 2
 SCREENSHOT_SIZE = (120, 40)
@@ -41,10 +42,12 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "tokens":
         return _tokens(catalog, args)
     if args.command == "screenshots":
-        return _screenshots(catalog, args.directory)
+        return _screenshots(catalog, args.directory, args.overwrite)
+    if args.command == "serve":
+        return _serve(args)
     from gpt4o_tui.app import Gpt4oTui
 
-    Gpt4oTui(catalog).run()
+    Gpt4oTui(catalog, theme=args.theme, tab=args.tab, present=args.present, interval=args.interval).run()
     return 0
 
 
@@ -71,6 +74,22 @@ def _positive_count(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 1 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text!r}: give between 1 and 3600 seconds")
+    return value
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     # --data is accepted before or after a command; SUPPRESS keeps a command's
     # parser from overwriting a --data given before it.
@@ -89,6 +108,12 @@ def _parser() -> argparse.ArgumentParser:
         parents=[data],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--theme", choices=themes.NAMES, default=themes.DEFAULT,
+                        help="colours: dark, light and high-contrast (for projectors), terminal (its own palette)")
+    parser.add_argument("--tab", choices=TABS, default=next(iter(TABS)), help="open this pane first")
+    parser.add_argument("--present", action="store_true", help="start in presentation mode: one figure a slide")
+    parser.add_argument("--interval", type=_seconds, metavar="SECONDS",
+                        help="with --present: move to the next slide every SECONDS, looping")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     commands.add_parser("check", parents=[data], help="validate the data and print a one-screen summary")
     cost = commands.add_parser(
@@ -119,8 +144,21 @@ def _parser() -> argparse.ArgumentParser:
     source.add_argument("--file", type=Path, metavar="F", help="count the text in file F (UTF-8)")
     source.add_argument("--sample", metavar="ID", help="count one of the shipped sample texts")
     tokens.add_argument("--format", choices=("table", "json"), default="table")
-    shots = commands.add_parser("screenshots", parents=[data], help="save an SVG of each pane into DIR")
+    shots = commands.add_parser("screenshots", parents=[data], help="save an SVG of each pane and slide into DIR")
     shots.add_argument("directory", type=Path, metavar="DIR", nargs="?", default=Path("screenshots"))
+    shots.add_argument("--overwrite", action="store_true", help="replace screenshots already in DIR")
+    serve = commands.add_parser(
+        "serve",
+        parents=[data],
+        help="serve the app to a web browser",
+        description="Serve gpt4o-tui to a web browser, on this machine only unless --host names another "
+        "address. Each browser tab runs its own copy of the app; nothing is loaded from the internet.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, loopback)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--public-url", metavar="URL",
+                       help="the address browsers use, when it is not http://HOST:PORT (behind a proxy, say)")
+    serve.add_argument("--theme", choices=themes.NAMES, default=themes.DEFAULT, help="the served app's theme")
     return parser
 
 
@@ -217,13 +255,32 @@ def _check(catalog: Catalog) -> int:
     return 0
 
 
-def _screenshots(catalog: Catalog, directory: Path) -> int:
+def _screenshots(catalog: Catalog, directory: Path, overwrite: bool) -> int:
     import asyncio
     import re
 
-    from gpt4o_tui.app import TABS, Gpt4oTui
+    from gpt4o_tui.app import Gpt4oTui
+    from gpt4o_tui.deck import slides
+    from gpt4o_tui.presentation import DeckScreen
 
-    directory.mkdir(parents=True, exist_ok=True)
+    names = [*TABS, *(f"slide-{n}" for n in range(1, len(slides(catalog)) + 1))]
+    paths = {name: directory / f"{name}.svg" for name in names}
+    existing = [p for p in paths.values() if p.exists()]
+    if existing and not overwrite:
+        print(f"gpt4o-tui screenshots: {existing[0]} exists ({len(existing)} of {len(paths)} files do); "
+              "nothing was written. Add --overwrite to replace them, or name another folder.", file=sys.stderr)
+        return EXIT_DATA_ERROR
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"gpt4o-tui screenshots: cannot create {directory}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_DATA_ERROR
+
+    def save(name: str, svg: str) -> None:
+        # The SVG's id prefix is a checksum that varies from run to run; naming it
+        # after the screen keeps unchanged screens byte-identical.
+        paths[name].write_text(re.sub(r"terminal-\d+", f"gpt4o-tui-{name}", svg), encoding="utf-8")
+        print(paths[name])
 
     async def capture() -> None:
         app = Gpt4oTui(catalog)
@@ -232,15 +289,28 @@ def _screenshots(catalog: Catalog, directory: Path) -> int:
             for tab in TABS:
                 app.action_show_tab(tab)
                 await pilot.pause()
-                # The SVG's id prefix is a checksum that varies from run to run;
-                # naming it after the pane keeps unchanged screens byte-identical.
-                svg = re.sub(r"terminal-\d+", f"gpt4o-tui-{tab}", app.export_screenshot())
-                path = directory / f"{tab}.svg"
-                path.write_text(svg, encoding="utf-8")
-                print(path)
+                save(tab, app.export_screenshot())
+            app.action_present()
+            await pilot.pause()
+            deck = app.screen
+            assert isinstance(deck, DeckScreen)
+            for index in range(len(deck.slides)):
+                deck.index = index
+                await pilot.pause()
+                save(f"slide-{index + 1}", app.export_screenshot())
 
-    asyncio.run(capture())
+    try:
+        asyncio.run(capture())
+    except OSError as error:
+        print(f"gpt4o-tui screenshots: cannot write in {directory}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_DATA_ERROR
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from gpt4o_tui import web
+
+    return web.serve(args.host, args.port, args.public_url, getattr(args, "data", None), args.theme)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ command palette, and a help screen listing the keys."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from importlib import import_module
 from itertools import groupby
@@ -17,7 +18,9 @@ from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
+from gpt4o_tui import themes
 from gpt4o_tui.catalog import Catalog
+from gpt4o_tui.panes import TABS
 
 if TYPE_CHECKING:
     from gpt4o_tui.panes.benchmarks import BenchmarksPane
@@ -28,8 +31,6 @@ if TYPE_CHECKING:
     Pane = SpecsPane | BenchmarksPane | SafetyPane | PricingPane
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
-# Tab id -> title; each pane lives in gpt4o_tui/panes/<tab id>.py as <Title>Pane.
-TABS = {"specs": "Specs", "benchmarks": "Benchmarks", "safety": "Safety", "pricing": "Pricing"}
 PANES = Binding.Group("Panes", compact=True)
 
 
@@ -59,8 +60,11 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
+        from gpt4o_tui.presentation import DeckScreen
+
         groups = [
             ("Everywhere", Gpt4oTui.BINDINGS),
+            ("Presentation (F5)", DeckScreen.BINDINGS),
             ("Benchmarks", [*pane_type("benchmarks").BINDINGS, *ModelToggles.BINDINGS]),
             ("Pricing calculator", [*LogSlider.BINDINGS, *pane_type("pricing").BINDINGS, *CountSlider.BINDINGS]),
         ]
@@ -88,17 +92,36 @@ class Gpt4oTui(App[None]):
     # later would make the footer redraw its keys a second time.
     AUTO_FOCUS = f"#{next(iter(TABS))}-pane"
     BINDINGS = [
-        Binding("1", "show_tab('specs')", "Specs", group=PANES, id="tab.specs", tooltip="Show the Specs pane"),
-        Binding("2", "show_tab('benchmarks')", "Benchmarks", group=PANES, id="tab.benchmarks", tooltip="Show the Benchmarks pane"),
-        Binding("3", "show_tab('safety')", "Safety", group=PANES, id="tab.safety", tooltip="Show the Safety pane"),
-        Binding("4", "show_tab('pricing')", "Pricing", group=PANES, id="tab.pricing", tooltip="Show the Pricing pane"),
+        Binding("1", "show_tab('specs')", "Specs", show=False, group=PANES, id="tab.specs", tooltip="Show the Specs pane"),
+        Binding("2", "show_tab('benchmarks')", "Benchmarks", show=False, group=PANES, id="tab.benchmarks", tooltip="Show the Benchmarks pane"),
+        Binding("3", "show_tab('safety')", "Safety", show=False, group=PANES, id="tab.safety", tooltip="Show the Safety pane"),
+        Binding("4", "show_tab('pricing')", "Pricing", show=False, group=PANES, id="tab.pricing", tooltip="Show the Pricing pane"),
+        Binding("t", "next_theme", "Theme", id="app.theme", tooltip="Next theme: " + ", ".join(themes.NAMES)),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave gpt4o-tui"),
+        # Last, so a narrow footer cuts these rather than Help and Quit.
+        Binding("f5", "present", "Deck", id="app.present", tooltip="Start the presentation deck"),
+        Binding("ctrl+s", "screenshot", "SVG", id="app.screenshot",
+                tooltip="Save this screen as an SVG in the current folder"),
     ]
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        theme: str = themes.DEFAULT,
+        tab: str = next(iter(TABS)),
+        present: bool = False,
+        interval: float | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
+        for look in themes.themes():
+            self.register_theme(look)
+        self.theme = theme
+        self.first_tab = tab
+        self.present_at_start = present
+        self.interval = interval
         # Panes are built the first time they are shown: start-up pays for one.
         self._panes: dict[str, Pane] = {}
 
@@ -114,24 +137,35 @@ class Gpt4oTui(App[None]):
         return self._panes[tab]
 
     def compose(self) -> ComposeResult:
-        first = next(iter(TABS))
-        with TabbedContent(id="tabs", initial=first):
-            for tab, title in TABS.items():
-                with TabPane(title, id=tab):
-                    if tab == first:
+        with TabbedContent(id="tabs", initial=self.first_tab):
+            # The tab shows its key, so the footer need not spend room on 1-4.
+            for key, (tab, title) in enumerate(TABS.items(), start=1):
+                with TabPane(f"{key} {title}", id=tab):
+                    if tab == self.first_tab:
                         yield self._new_pane(tab)
         yield Static("", id="too-small")
         yield Footer()
 
+    def on_mount(self) -> None:
+        if self.first_tab != next(iter(TABS)):
+            self._panes[self.first_tab].focus_default()
+        if self.present_at_start:
+            self.action_present()
+
     def on_resize(self, event: Resize) -> None:
-        width, height = event.size
+        for screen in self.screen_stack:
+            self.fit(screen, event.size.width, event.size.height)
+
+    def fit(self, screen: Screen, width: int, height: int) -> None:
+        """Below the smallest size, a screen shows only what size it needs."""
         small = width < MIN_WIDTH or height < MIN_HEIGHT
-        self.screen.set_class(small, "-too-small")
+        screen.set_class(small, "-too-small")
         if small:
-            self.query_one("#too-small", Static).update(
-                f"gpt4o-tui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; "
-                f"this one is {width}×{height}. Enlarge it, or press q to quit."
-            )
+            for message in screen.query("#too-small").results(Static):
+                message.update(
+                    f"gpt4o-tui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; "
+                    f"this one is {width}×{height}. Enlarge it, or press q to quit."
+                )
 
     def action_show_tab(self, tab: str) -> None:
         tabs = self.query_one(TabbedContent)
@@ -173,10 +207,53 @@ class Gpt4oTui(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_next_theme(self) -> None:
+        self.theme = themes.next_name(self.theme)
+        self.notify(f"Theme: {self.theme} (t: next)", timeout=2)
+
+    def action_present(self) -> None:
+        from gpt4o_tui.deck import slides
+        from gpt4o_tui.presentation import DeckScreen
+
+        if not isinstance(self.screen, DeckScreen):
+            self.push_screen(DeckScreen(slides(self.catalog), self.interval))
+
+    def action_screenshot(self) -> None:
+        """Save the screen as it is now, without the notices over it."""
+        self.clear_notifications()
+        self.call_after_refresh(self._save_screenshot)
+
+    def _save_screenshot(self) -> None:
+        """An existing file is never replaced: a second shot in the same second gets -2."""
+        from gpt4o_tui.presentation import DeckScreen
+
+        if isinstance(self.screen, DeckScreen):
+            what = f"slide-{self.screen.index + 1}"
+        else:
+            what = self.query_one(TabbedContent).active or "screen"
+        stamp = f"{dt.datetime.now():%Y%m%d-%H%M%S}"
+        svg = self.export_screenshot()
+        for attempt in range(1, 100):
+            path = Path.cwd() / f"gpt4o-tui-{what}-{stamp}{'' if attempt == 1 else f'-{attempt}'}.svg"
+            try:
+                with path.open("x", encoding="utf-8") as file:
+                    file.write(svg)
+            except FileExistsError:
+                continue
+            except OSError as error:
+                self.notify(f"Could not save {path}: {error.strerror or error}", title="Screenshot",
+                            severity="error", timeout=8)
+                return
+            self.notify(str(path), title="Screenshot saved", timeout=6)
+            return
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for tab, title in TABS.items():
             yield SystemCommand(f"Go to {title}", f"Show the {title} pane", lambda tab=tab: self.action_show_tab(tab))
         yield SystemCommand("Help: keys", "Show every key gpt4o-tui answers to", self.action_help)
+        yield SystemCommand("Theme: next", f"Cycle the themes: {', '.join(themes.NAMES)}", self.action_next_theme)
+        yield SystemCommand("Present", "Start the presentation deck, one figure a slide", self.action_present)
+        yield SystemCommand("Screenshot", "Save this screen as an SVG in the current folder", self.action_screenshot)
         yield SystemCommand(
             "Batch API prices on/off",
             "Price the calculator at the Batch API's half price where a model has one",

@@ -36,7 +36,7 @@ SLIDERS = {
 
 class PricingPane(VerticalScroll):
     BINDINGS = [
-        Binding("w", "choose_workload", "Preset", id="pricing.workload",
+        Binding("w", "choose_workload", "Uses", id="pricing.workload",
                 tooltip="Choose a workload from the uses the launch names"),
         Binding("l", "latest", "Latest", id="pricing.latest",
                 tooltip="Latest known prices, or back to the prices at launch"),

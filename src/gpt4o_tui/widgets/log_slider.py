@@ -27,9 +27,10 @@ ENDS = Binding.Group("Ends")
 class LogSlider(Widget, can_focus=True):
     """A track with a knob; ←/→ step through round numbers, Shift+←/→ by ten steps."""
 
+    # ←/→ on a slider go without saying; the footer keeps its room for the pane's keys.
     BINDINGS = [
-        Binding("left", "step(-1)", "Less", group=ADJUST, id="slider.less", tooltip="Step down to the previous round number"),
-        Binding("right", "step(1)", "More", group=ADJUST, id="slider.more", tooltip="Step up to the next round number"),
+        Binding("left", "step(-1)", "Less", show=False, group=ADJUST, id="slider.less", tooltip="Step down to the previous round number"),
+        Binding("right", "step(1)", "More", show=False, group=ADJUST, id="slider.more", tooltip="Step up to the next round number"),
         Binding("shift+left", "step(-10)", "down", show=False, group=BIG_STEP, id="slider.much-less"),
         Binding("shift+right", "step(10)", "up", show=False, group=BIG_STEP, id="slider.much-more"),
         Binding("home", "jump(0)", "lowest", show=False, group=ENDS, id="slider.lowest"),

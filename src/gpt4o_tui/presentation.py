@@ -1,0 +1,89 @@
+"""Presentation mode: the deck's slides, one at a time, full screen, with the
+figures in large digits and no chrome but a slide counter."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Static
+
+from gpt4o_tui.deck import Slide
+from gpt4o_tui.panes.common import sources_text
+
+
+class DeckScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space,right,pagedown,enter", "move(1)", "Next", id="deck.next", tooltip="Next slide"),
+        Binding("left,pageup,backspace", "move(-1)", "Back", id="deck.back", tooltip="Previous slide"),
+        Binding("home", "first", "First", id="deck.first", tooltip="First slide"),
+        Binding("escape", "leave", "Leave", id="deck.leave", tooltip="Leave the deck for the explorer"),
+    ]
+
+    index: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, slides: tuple[Slide, ...], interval: float | None = None) -> None:
+        super().__init__()
+        self.slides = slides
+        self.interval = interval
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="slide"):
+            yield Static("", id="slide-title")
+            with Center():
+                yield Digits("", id="slide-figure")
+            yield Static("", id="slide-unit")
+            yield Static("", id="slide-lines")
+            with Center():
+                yield Static("", id="slide-compared")
+            yield Static("", id="slide-sources")
+        yield Static("", id="slide-counter")
+        yield Static("", id="too-small")
+
+    def on_mount(self) -> None:
+        self.app.fit(self, *self.app.size)
+        self._show()
+        if self.interval:
+            self._timer = self.set_interval(self.interval, self._advance)
+
+    def _advance(self) -> None:
+        """The auto-advancing deck loops, so it can run unattended."""
+        self.index = (self.index + 1) % len(self.slides)
+
+    def action_move(self, step: int) -> None:
+        self.index = max(0, min(len(self.slides) - 1, self.index + step))
+        if self._timer is not None:
+            self._timer.reset()  # a presenter's key starts the wait afresh
+
+    def action_first(self) -> None:
+        self.action_move(-self.index)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+    def watch_index(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        slide = self.slides[self.index]
+        self.query_one("#slide-title", Static).update(slide.title)
+        self.query_one("#slide-figure", Digits).update(slide.figure)
+        self.query_one("#slide-unit", Static).update(slide.unit)
+        self.query_one("#slide-lines", Static).update(Text("\n").join(Text(line) for line in slide.lines))
+        compared = Table(title=slide.compared_title, box=None, show_header=False, padding=(0, 1),
+                         min_width=len(slide.compared_title))
+        compared.add_column()
+        compared.add_column(justify="right", style="bold")
+        for row in slide.compared:
+            compared.add_row(*row)
+        self.query_one("#slide-compared", Static).update(compared if slide.compared else "")
+        self.query_one("#slide-sources", Static).update(sources_text(slide.sources) if slide.sources else "")
+        keys = "→ next · ← back · Esc leave" if self.index == 0 else ""
+        last = " · the end" if self.index == len(self.slides) - 1 and not self.interval else ""
+        self.query_one("#slide-counter", Static).update(f"{keys}   {self.index + 1} / {len(self.slides)}{last}")
