@@ -1,0 +1,306 @@
+"""The real program in real terminals: in tmux, over a real SSH session, and in a
+real browser through `gpt4o-tui serve`. Each reads the screen a person would see.
+
+`.ci/run` installs tmux, OpenSSH and Chromium from Debian's packages; where one is
+missing the test that needs it is skipped, saying which."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+APP = Path(sys.executable).with_name("gpt4o-tui")
+SSHD = Path("/usr/sbin/sshd")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+WAIT = 60.0  # seconds: generous, since this only bounds a hang; a pass is usually under 2 s
+
+# The environment of a person's shell: a COLUMNS or LINES left by the test runner
+# would pin the app's idea of its size.
+TERMINAL_ENV = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(read: Callable[[], str], wanted: Callable[[str], bool], what: str) -> str:
+    """Read the screen until it shows what is wanted; fail with the last screen if it never does."""
+    deadline = time.monotonic() + WAIT
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = read()
+        if wanted(screen):
+            return screen
+        time.sleep(0.1)
+    pytest.fail(f"never saw {what}; the screen was:\n{screen}")
+
+
+class Tmux:
+    """A private tmux server, so the tests never touch a person's own sessions."""
+
+    def __init__(self, name: str, config: Path) -> None:
+        self.socket = name
+        self.config = config
+
+    def run(self, *args: str) -> str:
+        command = ["tmux", "-u", "-L", self.socket, "-f", str(self.config), *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=30, env=TERMINAL_ENV).stdout
+
+    def start(self, command: str, width: int = 80, height: int = 24) -> None:
+        # The size is set before the pane exists: a pane made at tmux's default size and
+        # resized at once could be read by the app before the resize.
+        self.config.write_text(f"set -g default-size {width}x{height}\n")
+        self.run("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height), command)
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "e2e", *keys)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "e2e")
+
+    def alive(self) -> bool:
+        return "e2e" in self.run("list-sessions", "-F", "#{session_name}")
+
+    def stop(self) -> None:
+        self.run("kill-server")
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    server = Tmux(f"gpt4o-e2e-{os.getpid()}", tmp_path / "tmux.conf")
+    yield server
+    server.stop()
+
+
+def walk(tmux: Tmux) -> None:
+    """The walk a person takes: every pane by its number, then the deck, then q."""
+    read = tmux.screen
+    wait_for(read, lambda s: "128,000" in s and "tokens of context" in s, "the Specs pane")
+    tmux.keys("2")
+    wait_for(read, lambda s: "MMLU" in s and "82.0" in s, "the Benchmarks pane with MMLU 82.0")
+    tmux.keys("3")
+    wait_for(read, lambda s: "Pre-training" in s, "the Safety pane")
+    tmux.keys("4")
+    wait_for(read, lambda s: "$58.50" in s and "GPT-3.5 Turbo" in s, "the Pricing pane's $58.50")
+    tmux.keys("Right")
+    wait_for(read, lambda s: "$63.00" in s, "the total after one step of the input slider (600 tokens)")
+    tmux.keys("F5")
+    wait_for(read, lambda s: "per million input tokens" in s and "1 / 6" in s, "the deck's first slide")
+    tmux.keys("Space")
+    wait_for(read, lambda s: "2 / 6" in s, "the second slide")
+    tmux.keys("Escape")
+    wait_for(read, lambda s: "$63.00" in s, "the calculator again, as it was left")
+    tmux.keys("q")
+
+
+@needs_tmux
+def test_in_tmux_at_80x24(tmux: Tmux) -> None:
+    tmux.start(shlex.join([str(APP)]))
+    walk(tmux)
+    wait_for(lambda: "" if tmux.alive() else "gone", lambda s: s == "gone", "the app quit on q")
+
+
+@needs_tmux
+def test_in_tmux_too_small_then_enlarged(tmux: Tmux) -> None:
+    tmux.start(shlex.join([str(APP)]), width=60, height=20)
+    wait_for(tmux.screen, lambda s: "at least 80×24" in s and "60×20" in s, "the too-small message")
+    tmux.run("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+    wait_for(tmux.screen, lambda s: "128,000" in s, "the Specs pane once the terminal is big enough")
+
+
+@pytest.fixture
+def sshd(tmp_path: Path) -> Iterator[tuple[int, Path]]:
+    """Debian's sshd on a loopback port, with throwaway keys; yields (port, client key)."""
+    if not SSHD.exists() or shutil.which("ssh") is None or shutil.which("ssh-keygen") is None:
+        pytest.skip("OpenSSH is not installed (.ci/run installs openssh-server and openssh-client)")
+    if os.geteuid() != 0:
+        pytest.skip("sshd needs root to start here (CI runs as root)")
+    for name in ("host", "client"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(tmp_path / name)], check=True)
+    (tmp_path / "authorized_keys").write_text((tmp_path / "client.pub").read_text())
+    Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege-separation directory
+    port = free_port()
+    config = tmp_path / "sshd_config"
+    config.write_text("\n".join([
+        f"ListenAddress 127.0.0.1:{port}",
+        f"HostKey {tmp_path / 'host'}",
+        f"AuthorizedKeysFile {tmp_path / 'authorized_keys'}",
+        f"PidFile {tmp_path / 'sshd.pid'}",
+        "PermitRootLogin prohibit-password",
+        "PasswordAuthentication no",
+        "KbdInteractiveAuthentication no",
+        "UsePAM no",
+        "StrictModes no",
+        "AcceptEnv LANG LC_*",
+    ]) + "\n")
+    server = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(config)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                pytest.fail(f"sshd exited: {server.stdout.read() if server.stdout else ''}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield port, tmp_path / "client"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@needs_tmux
+def test_over_ssh(tmux: Tmux, sshd: tuple[int, Path]) -> None:
+    """ssh -tt into loopback, run gpt4o-tui inside tmux there, and read what comes back
+    over the connection in the local terminal."""
+    port, key = sshd
+    remote = f"cd /tmp && LANG=C.UTF-8 TERM=xterm-256color tmux -u -L gpt4o-remote-{os.getpid()} " \
+             f"new-session -s remote {shlex.quote(str(APP))} \\; set-option status off"
+    ssh = ["ssh", "-tt", "-p", str(port), "-i", str(key), "-o", "StrictHostKeyChecking=no",
+           "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes",
+           f"{os.environ.get('USER', 'root')}@127.0.0.1", remote]
+    tmux.start(shlex.join(ssh))
+    try:
+        walk(tmux)
+        wait_for(tmux.screen, lambda s: "128,000" not in s and "$63.00" not in s, "the app gone after q")
+    finally:
+        subprocess.run(["tmux", "-L", f"gpt4o-remote-{os.getpid()}", "kill-server"], capture_output=True)
+
+
+# -- the browser ------------------------------------------------------------
+
+READ_SCREEN = """function () {
+    const page = this.find(o => o && o.terminal && o.fitAddon && o.terminal.buffer);
+    if (!page) return "";
+    const buffer = page.terminal.buffer.active, rows = [];
+    for (let row = 0; row < page.terminal.rows; row++) {
+        const line = buffer.getLine(buffer.viewportY + row);
+        rows.push(line ? line.translateToString(true) : "");
+    }
+    return rows.join("\\n");
+}"""
+
+
+class DevTools:
+    """Just enough of the Chrome DevTools Protocol, over aiohttp's websocket client."""
+
+    def __init__(self, socket_) -> None:
+        self.socket = socket_
+        self.calls = 0
+        self.requested: list[str] = []
+
+    async def call(self, method: str, **params: object) -> dict:
+        self.calls += 1
+        await self.socket.send_json({"id": self.calls, "method": method, "params": params})
+        while True:
+            message = await self.socket.receive_json(timeout=WAIT)
+            if message.get("method") == "Network.requestWillBeSent":
+                self.requested.append(message["params"]["request"]["url"])
+            if message.get("id") == self.calls:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message["result"]
+
+    async def screen(self) -> str:
+        """The rows of the page's terminal, read from xterm.js's own buffer."""
+        root = await self.call("Runtime.evaluate", expression="Object.prototype")
+        found = await self.call("Runtime.queryObjects", prototypeObjectId=root["result"]["objectId"])
+        text = await self.call("Runtime.callFunctionOn", objectId=found["objects"]["objectId"],
+                               functionDeclaration=READ_SCREEN, returnByValue=True)
+        await self.call("Runtime.releaseObjectGroup", objectGroup="")
+        return text["result"].get("value", "")
+
+    async def press(self, key: str, code: str, key_code: int) -> None:
+        await self.call("Runtime.evaluate", expression="document.querySelector('.xterm-helper-textarea').focus()")
+        await self.call("Input.dispatchKeyEvent", type="keyDown", key=key, code=code, text=key,
+                        windowsVirtualKeyCode=key_code)
+        await self.call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code, windowsVirtualKeyCode=key_code)
+
+    async def wait_for(self, wanted: Callable[[str], bool], what: str) -> str:
+        deadline = time.monotonic() + WAIT
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = await self.screen()
+            if wanted(screen):
+                return screen
+            await asyncio.sleep(0.2)
+        pytest.fail(f"never saw {what} in the browser; its terminal showed:\n{screen}")
+
+
+@pytest.fixture
+def served() -> Iterator[str]:
+    port = free_port()
+    server = subprocess.Popen([str(APP), "serve", "--port", str(port)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, cwd="/tmp")
+    try:
+        deadline = time.monotonic() + WAIT
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"gpt4o-tui serve did not start: {server.stderr.read() if server.stderr else ''}")
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
+def test_in_a_browser(served: str, tmp_path: Path) -> None:
+    import aiohttp
+
+    profile = tmp_path / "profile"
+    browser = subprocess.Popen(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+         f"--user-data-dir={profile}", "--remote-debugging-port=0", "--window-size=1400,900", "about:blank"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+    async def session() -> None:
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + WAIT
+        while not port_file.exists() or not port_file.read_text().strip():
+            assert time.monotonic() < deadline and browser.poll() is None, "Chromium did not start"
+            await asyncio.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"http://127.0.0.1:{port}/json/list") as response:
+                pages = [t for t in json.loads(await response.text()) if t["type"] == "page"]
+            async with http.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as socket_:
+                tools = DevTools(socket_)
+                await tools.call("Network.enable")
+                await tools.call("Page.enable")
+                await tools.call("Page.navigate", url=served)
+                await tools.wait_for(lambda s: "128,000" in s and "Specs" in s, "the Specs pane")
+                await tools.press("4", "Digit4", 52)
+                screen = await tools.wait_for(lambda s: "$58.50" in s, "the Pricing pane after pressing 4")
+                assert "GPT-3.5 Turbo" in screen and "Per month" in screen
+                page = [u for u in tools.requested if not u.startswith("data:")]
+                assert page and all(u.startswith(served) for u in page), f"loaded from elsewhere: {page}"
+
+    try:
+        asyncio.run(session())
+    finally:
+        browser.terminate()
+        browser.wait(timeout=10)
