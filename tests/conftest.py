@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,7 @@ from textual.widgets import Input
 
 from gpt4o_tui.app import Gpt4oTui
 from gpt4o_tui.catalog import Catalog, default_data_dir, load
+from tests.terminals import Tmux
 
 
 class SteadyApp(Gpt4oTui):
@@ -34,3 +37,12 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(default_data_dir(), target)
     return target
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    server = Tmux(f"gpt4o-e2e-{os.getpid()}-{tmp_path.name}", tmp_path / "tmux.conf")
+    yield server
+    server.stop()
+
+

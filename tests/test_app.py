@@ -441,3 +441,20 @@ def test_reset_brings_back_the_whole_starting_calculator(app: SteadyApp) -> None
         assert totals(app)["gemini-1.5-flash"] == "$115.50"
 
     drive(app, scenario)
+
+
+def test_focus_comes_back_after_the_terminal_was_too_small(app: SteadyApp) -> None:
+    """Found by the resize storm: hiding the panes took the focus, and after the
+    terminal grew again no key reached the calculator."""
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4", "tab", "tab")
+        slider = app.query_one("#output-tokens LogSlider")
+        assert app.focused is slider
+        for width, height in [(20, 5), (1, 1), (79, 40), (120, 40)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+        assert app.focused is slider
+        await pilot.press("right")
+        assert app.query_one(PricingPane).workload.output_tokens == 250
+
+    drive(app, scenario)

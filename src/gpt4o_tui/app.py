@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from gpt4o_tui import themes
@@ -124,6 +125,7 @@ class Gpt4oTui(App[None]):
         self.interval = interval
         # Panes are built the first time they are shown: start-up pays for one.
         self._panes: dict[str, Pane] = {}
+        self._focus_before_small: dict[Screen, Widget] = {}
 
     def _new_pane(self, tab: str) -> Pane:
         pane = pane_type(tab)(self.catalog, id=f"{tab}-pane")
@@ -157,15 +159,32 @@ class Gpt4oTui(App[None]):
             self.fit(screen, event.size.width, event.size.height)
 
     def fit(self, screen: Screen, width: int, height: int) -> None:
-        """Below the smallest size, a screen shows only what size it needs."""
+        """Below the smallest size, a screen shows only what size it needs. Hiding the
+        panes takes the focus from them; it comes back where it was when they return."""
         small = width < MIN_WIDTH or height < MIN_HEIGHT
+        was_small = screen.has_class("-too-small")
+        if small and not was_small and screen.focused is not None:
+            self._focus_before_small[screen] = screen.focused
         screen.set_class(small, "-too-small")
+        if was_small and not small:
+            self.call_after_refresh(self._refocus, screen)
         if small:
             for message in screen.query("#too-small").results(Static):
                 message.update(
                     f"gpt4o-tui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; "
                     f"this one is {width}×{height}. Enlarge it, or press q to quit."
                 )
+
+    def _refocus(self, screen: Screen) -> None:
+        before = self._focus_before_small.pop(screen, None)
+        if screen.focused is not None or screen is not self.screen:
+            return
+        if before is not None and before.is_attached and before.focusable:
+            before.focus()
+        elif screen is self.screen_stack[0]:
+            active = self.query_one(TabbedContent).active
+            if active in self._panes:
+                self._panes[active].focus_default()
 
     def action_show_tab(self, tab: str) -> None:
         tabs = self.query_one(TabbedContent)

@@ -357,6 +357,9 @@ def load(data_dir: Path | None = None) -> Catalog:
 def _load_file(path: Path, schema: type[Frozen]) -> Any:
     name = str(path)
     try:
+        # A FIFO or device would block or never end: only a regular file is read.
+        if path.exists() and not path.is_dir() and not path.is_file():
+            raise DataError(name, "file", "is not a regular file, expected a TOML file")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError(name, "file", "missing") from None
@@ -396,6 +399,15 @@ PLAIN_PROBLEMS = {
     "too_short": "must not be empty",
     "literal_error": "must be one of {expected}",
     "date_type": "must be a date like 2024-07-18",
+    "date_parsing": "must be a date like 2024-07-18",
+    "dict_type": "must be a table of key = value pairs",
+    "tuple_type": "must be a list in [ ]",
+    "list_type": "must be a list in [ ]",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "model_type": "must be a table",
+    "date_from_datetime_parsing": "must be a date like 2024-07-18",
+    "date_from_datetime_inexact": "must be a date like 2024-07-18",
     "string_pattern_mismatch": "must be lower-case letters, digits, '.' and '-'",
 }
 
@@ -418,7 +430,10 @@ def _describe(file: str, document: dict[str, Any], error: ValidationError) -> Da
     field = ".".join(str(part) for part in loc)
     plain = PLAIN_PROBLEMS.get(first["type"])
     problem = plain.format(**first.get("ctx", {})) if plain else first["msg"]
-    if first["type"] not in ("missing", "extra_forbidden", "model_type") and "input" in first:
+    # An entry's own check (a validator) says what is wrong in its message; the
+    # whole entry as "got" would only bury it.
+    problem = problem.removeprefix("Value error, ")
+    if first["type"] not in ("missing", "extra_forbidden", "model_type", "value_error") and "input" in first:
         value = first["input"]
         shown = str(value) if isinstance(value, (Decimal, int, float)) else repr(value)
         problem += f" (got {shown[:60]}{'…' if len(shown) > 60 else ''})"

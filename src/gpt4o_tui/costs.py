@@ -255,7 +255,7 @@ def parse_count(text: str) -> int:
         raise ValueError(f"{text.strip()[:12]!r} is not a count (e.g. 1500, 1.5k, 2M)")
     value = Decimal(match.group(1).replace(",", "")) * _SUFFIX[match.group(2).lower()]
     if value != value.to_integral_value():
-        raise ValueError(f"{text.strip()} is not a whole number")
+        raise ValueError(f"{text.strip()[:12]} is not a whole number")
     return int(value)
 
 
