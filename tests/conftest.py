@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Iterator
@@ -46,3 +47,17 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     server.stop()
 
 
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every save runs out of space half way through its text."""
+    from gpt4o_tui import files
+
+    def half_then_full(descriptor: int, text: str) -> None:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(text[: len(text) // 2])
+            file.flush()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(files, "_write", half_then_full)

@@ -83,6 +83,15 @@ def test_a_missing_folder_is_said_not_crashed_on(catalog: Catalog, tmp_path: Pat
     assert "Could not save" in message and "Nothing was written" in message
 
 
+def test_a_full_disk_keeps_the_file_being_replaced(catalog: Catalog, tmp_path: Path, full_disk: None) -> None:
+    existing = tmp_path / "scenario.md"
+    existing.write_text("my notes", encoding="utf-8")
+    _, message = export(catalog, existing, answer="y")
+    assert "Could not save" in message and "No space left on device" in message
+    assert existing.read_text(encoding="utf-8") == "my notes"
+    assert [p.name for p in tmp_path.iterdir()] == ["scenario.md"], "no half-written file is left behind"
+
+
 def test_an_unknown_format_is_asked_about(catalog: Catalog, tmp_path: Path) -> None:
     _, message = export(catalog, tmp_path / "scenario.txt")
     assert "does not end in .md or .json" in message

@@ -207,16 +207,9 @@ def test_screenshot_into_a_read_only_folder_says_so(
         tmp_path.chmod(0o700)
 
 
-def test_screenshot_when_the_disk_is_full(catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_screenshot_when_the_disk_is_full(catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         full_disk: None) -> None:
     monkeypatch.chdir(tmp_path)
-    real_open = Path.open
-
-    def full(self: Path, mode: str = "r", *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if "x" in mode:
-            raise OSError(28, "No space left on device")
-        return real_open(self, mode, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", full)
 
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         await pilot.press("ctrl+s")
@@ -227,7 +220,7 @@ def test_screenshot_when_the_disk_is_full(catalog: Catalog, tmp_path: Path, monk
         assert app.query_one(PricingPane).workload.input_tokens == 600, "the app goes on"
 
     drive(SteadyApp(catalog), scenario)
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == [], "no half-written file is left behind"
 
 
 # -- serve -----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from gpt4o_tui import themes
+from gpt4o_tui import files, themes
 from gpt4o_tui.catalog import Catalog
 from gpt4o_tui.panes import TABS
 
@@ -255,8 +255,7 @@ class Gpt4oTui(App[None]):
         for attempt in range(1, 100):
             path = Path.cwd() / f"gpt4o-tui-{what}-{stamp}{'' if attempt == 1 else f'-{attempt}'}.svg"
             try:
-                with path.open("x", encoding="utf-8") as file:
-                    file.write(svg)
+                files.save(path, svg, replace=False)
             except FileExistsError:
                 continue
             except OSError as error:

@@ -14,6 +14,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from gpt4o_tui import files
+
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 
 
@@ -83,7 +85,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _write(self, path: Path) -> None:
         try:
-            path.write_text(self.scenario(FORMATS[path.suffix.lower()]), encoding="utf-8")
+            files.save(path, self.scenario(FORMATS[path.suffix.lower()]), replace=True)
         except OSError as error:
             self._say(f"Could not save {path}: {error.strerror or error}. Nothing was written.")
             self.query_one("#export-path", Input).focus()

@@ -1,0 +1,41 @@
+"""Saving a file whole or not at all. The text goes to a temporary file beside the
+target, which then takes the target's name: a full disk or a failed write leaves
+the target as it was, and no half-written file behind. Nothing here imports Textual."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+
+def save(path: Path, text: str, *, replace: bool) -> None:
+    """Write `text` to `path`. With replace=False an existing file is never touched:
+    FileExistsError is raised instead. Other failures raise OSError."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        _write(descriptor, text)
+        if replace:
+            os.replace(temporary, path)
+        else:
+            _link_if_new(Path(temporary), path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _write(descriptor: int, text: str) -> None:
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(text)
+
+
+def _link_if_new(temporary: Path, path: Path) -> None:
+    """Give the finished file its name only if the name is free (atomically, where
+    the file system has hard links)."""
+    try:
+        os.link(temporary, path)
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        with path.open("x", encoding="utf-8") as file:
+            file.write(temporary.read_text(encoding="utf-8"))
