@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable
@@ -136,3 +137,29 @@ def test_the_table_says_cant_run_rather_than_pricing_it(capsys: pytest.CaptureFi
                  "--model", "gpt-3.5-turbo", "--model", "gpt-4o-mini"]) == 0
     turbo = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("GPT-3.5 Turbo"))
     assert "can't run" in turbo and "n/a" in turbo
+
+
+@pytest.mark.parametrize("command", [
+    "cost --input-tokens 500 --output-tokens 200 --requests-per-day 10",
+    "cost --input-tokens 5 --output-tokens 2 --requests-per-day 1 --format csv",
+    "tokens --sample seed-zh --format json",
+    "check",
+])
+def test_output_to_a_full_device_is_said_in_one_line(command: str) -> None:
+    """Found by hand: `> /dev/full` used to end in a traceback."""
+    app = Path(sys.executable).with_name("gpt4o-tui")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([str(app), *command.split()], stdout=full, stderr=subprocess.PIPE, text=True,
+                                timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "gpt4o-tui: cannot write the output: No space left on device\n"
+
+
+def test_output_to_a_file(tmp_path: Path) -> None:
+    app = Path(sys.executable).with_name("gpt4o-tui")
+    out = tmp_path / "costs.csv"
+    with out.open("w") as file:
+        result = subprocess.run([str(app), "cost", "--input-tokens", "500", "--output-tokens", "200",
+                                 "--requests-per-day", "10k", "--format", "csv"], stdout=file, timeout=60)
+    assert result.returncode == 0
+    assert "gpt-4o-mini" in out.read_text() and "58.50" in out.read_text()

@@ -16,16 +16,31 @@ from gpt4o_tui.catalog import Catalog, DataError, load
 from gpt4o_tui.panes import TABS
 
 EXIT_DATA_ERROR = 2
+EXIT_OUTPUT_ERROR = 1
 SCREENSHOT_SIZE = (120, 40)
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        return _run(argv)
+        code = _run(argv)
+        sys.stdout.flush()  # a failed write of buffered output is reported here, not at exit
+        return code
     except BrokenPipeError:
         # The reader went away (`gpt4o-tui cost ... | head -1`): nothing is wrong.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return 0
+    except OSError as error:
+        if error.filename is not None:  # a named file: not the output going wrong
+            raise
+        # The output itself failed (`> /dev/full`, a full disk): say it once, and do
+        # not let the interpreter fail again flushing what is left at exit.
+        _drop_stdout()
+        print(f"gpt4o-tui: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return EXIT_OUTPUT_ERROR
+
+
+def _drop_stdout() -> None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _run(argv: list[str] | None) -> int:
