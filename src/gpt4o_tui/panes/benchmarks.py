@@ -169,7 +169,7 @@ class BenchmarksPane(Vertical):
             self.focus_default()
 
     def _show_view_name(self) -> None:
-        self.query_one("#view-name", Static).update(f"· {VIEWS[self.view]} view (v: next)")
+        self.query_one("#view-name", Static).update(f"· {VIEWS[self.view]} (v: next)")
 
     def watch_selected(self) -> None:
         if self._ready:
