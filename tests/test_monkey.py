@@ -20,7 +20,7 @@ from gpt4o_tui.panes.pricing import PricingPane
 from tests.conftest import SteadyApp
 from tests.test_app import drive, totals
 
-ACTIONS_PER_PANE = 1200
+ACTIONS_PER_PANE = 2000
 # Every key the app or a widget answers, and then some. Not q, ctrl+q, ctrl+c
 # (they quit, which the end of each run checks), nor ctrl+p (the palette can run
 # Quit too), nor 1-4 (each run stays on its pane; the switch has its own tests).
