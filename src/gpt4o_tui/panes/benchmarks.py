@@ -33,10 +33,12 @@ LEGEND = "★ best  ▲ best small  ° chart only  n/a never ranked"
 
 class BenchmarksPane(Vertical):
     BINDINGS = [
-        Binding("up", "choose(-1)", "Previous", group=CHOOSE, id="benchmarks.previous", tooltip="Previous benchmark"),
-        Binding("down", "choose(1)", "Next", group=CHOOSE, id="benchmarks.next", tooltip="Next benchmark"),
+        # ↑/↓ go without saying (help lists them); the footer keeps room for f5 and ctrl+s at 80 columns.
+        Binding("up", "choose(-1)", "Previous", show=False, group=CHOOSE, id="benchmarks.previous", tooltip="Previous benchmark"),
+        Binding("down", "choose(1)", "Next", show=False, group=CHOOSE, id="benchmarks.next", tooltip="Next benchmark"),
         # t is the app's theme key, so the views cycle on v; g, f and e go straight to one.
-        Binding("v", "next_view", "View", id="benchmarks.view",
+        # The pane's top line says "(v: next)", so v leaves the footer its room.
+        Binding("v", "next_view", "View", show=False, id="benchmarks.view",
                 tooltip="Next view: Table, Grouped, Frontier, Explain"),
         Binding("g", "view('grouped')", "Grouped", show=False, id="benchmarks.grouped", tooltip="Grouped view"),
         Binding("f", "view('frontier')", "Frontier", show=False, id="benchmarks.frontier", tooltip="Frontier view"),
