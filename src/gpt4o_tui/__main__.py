@@ -62,7 +62,8 @@ def _run(argv: list[str] | None) -> int:
         return _serve(args)
     from gpt4o_tui.app import Gpt4oTui
 
-    Gpt4oTui(catalog, theme=args.theme, tab=args.tab, present=args.present, interval=args.interval).run()
+    present = args.present or args.interval is not None  # an interval only makes sense for the deck
+    Gpt4oTui(catalog, theme=args.theme, tab=args.tab, present=present, interval=args.interval).run()
     return 0
 
 
@@ -128,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--tab", choices=TABS, default=next(iter(TABS)), help="open this pane first")
     parser.add_argument("--present", action="store_true", help="start in presentation mode: one figure a slide")
     parser.add_argument("--interval", type=_seconds, metavar="SECONDS",
-                        help="with --present: move to the next slide every SECONDS, looping")
+                        help="present, moving to the next slide every SECONDS, looping")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     commands.add_parser("check", parents=[data], help="validate the data and print a one-screen summary")
     cost = commands.add_parser(
@@ -274,6 +275,7 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool) -> int:
     import asyncio
     import re
 
+    from gpt4o_tui import files
     from gpt4o_tui.app import Gpt4oTui
     from gpt4o_tui.deck import slides
     from gpt4o_tui.presentation import DeckScreen
@@ -294,7 +296,7 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool) -> int:
     def save(name: str, svg: str) -> None:
         # The SVG's id prefix is a checksum that varies from run to run; naming it
         # after the screen keeps unchanged screens byte-identical.
-        paths[name].write_text(re.sub(r"terminal-\d+", f"gpt4o-tui-{name}", svg), encoding="utf-8")
+        files.save(paths[name], re.sub(r"terminal-\d+", f"gpt4o-tui-{name}", svg), replace=True)
         print(paths[name])
 
     async def capture() -> None:

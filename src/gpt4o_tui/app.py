@@ -264,6 +264,8 @@ class Gpt4oTui(App[None]):
                 return
             self.notify(str(path), title="Screenshot saved", timeout=6)
             return
+        self.notify(f"Could not save: gpt4o-tui-{what}-{stamp}.svg and 98 more names like it exist",
+                    title="Screenshot", severity="error", timeout=8)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for tab, title in TABS.items():
