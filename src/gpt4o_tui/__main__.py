@@ -275,6 +275,8 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool) -> int:
     import asyncio
     import re
 
+    from textual.pilot import Pilot
+
     from gpt4o_tui import files
     from gpt4o_tui.app import Gpt4oTui
     from gpt4o_tui.deck import slides
@@ -299,22 +301,32 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool) -> int:
         files.save(paths[name], re.sub(r"terminal-\d+", f"gpt4o-tui-{name}", svg), replace=True)
         print(paths[name])
 
+    async def settled(app: Gpt4oTui, pilot: Pilot[None]) -> str:
+        """The screen once it stops changing: on a busy machine the footer can still
+        be catching up with the focus after the first pause."""
+        shot = app.export_screenshot()
+        for _ in range(20):
+            await pilot.pause()
+            again = app.export_screenshot()
+            if again == shot:
+                break
+            shot = again
+        return shot
+
     async def capture() -> None:
         app = Gpt4oTui(catalog)
         app.animation_level = "none"  # a tab underline caught mid-slide is not a screenshot
         async with app.run_test(size=SCREENSHOT_SIZE) as pilot:
             for tab in TABS:
                 app.action_show_tab(tab)
-                await pilot.pause()
-                save(tab, app.export_screenshot())
+                save(tab, await settled(app, pilot))
             app.action_present()
             await pilot.pause()
             deck = app.screen
             assert isinstance(deck, DeckScreen)
             for index in range(len(deck.slides)):
                 deck.index = index
-                await pilot.pause()
-                save(f"slide-{index + 1}", app.export_screenshot())
+                save(f"slide-{index + 1}", await settled(app, pilot))
 
     try:
         asyncio.run(capture())
