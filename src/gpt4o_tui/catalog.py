@@ -33,6 +33,19 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Bilingual(Frozen):
+    """An entry whose optional texts come with their Chinese twin (`caveat` and
+    `caveat_zh`): one without the other is an error, so neither language goes short."""
+
+    @model_validator(mode="after")
+    def _twins(self) -> Bilingual:
+        for name in type(self).model_fields:
+            twin = f"{name}_zh"
+            if twin in type(self).model_fields and (getattr(self, name) is None) != (getattr(self, twin) is None):
+                raise ValueError(f"{name} and {twin} go together")
+        return self
+
+
 class Source(Frozen):
     id: ModelId
     title: Text
@@ -40,7 +53,7 @@ class Source(Frozen):
     url: Text | None = None
 
 
-class Model(Frozen):
+class Model(Bilingual):
     id: ModelId
     name: Text
     short: Annotated[str, Field(min_length=1, max_length=12)]
@@ -51,6 +64,7 @@ class Model(Frozen):
     max_output: TokenCount | None = None
     inputs: Annotated[tuple[Literal["text", "image", "audio", "video"], ...], Field(min_length=1)]
     chart_note: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+    chart_note_zh: Annotated[str, Field(min_length=1, max_length=40)] | None = None
     tokenizer: Literal["o200k_base", "cl100k_base"] | None = None
     sources: SourceIds
 
@@ -63,24 +77,30 @@ class Model(Frozen):
         return self
 
 
-class Fact(Frozen):
+class Fact(Bilingual):
     label: Annotated[str, Field(min_length=1, max_length=40)]
+    label_zh: Annotated[str, Field(min_length=1, max_length=40)]
     value: Text
+    value_zh: Text
     caveat: Text | None = None
+    caveat_zh: Text | None = None
     sources: SourceIds
 
 
-class Benchmark(Frozen):
+class Benchmark(Bilingual):
     id: ModelId
     name: Annotated[str, Field(min_length=1, max_length=12)]
     tests: Text
+    tests_zh: Text
     scored: Text
+    scored_zh: Text
     scored_sources: SourceIds
     analogy: Text | None = None
     analogy_zh: Text | None = None
     sources: SourceIds
     scores: dict[ModelId, Score]
     not_scored: dict[ModelId, Text] = {}
+    not_scored_zh: dict[ModelId, Text] = {}
     chart_only: tuple[ModelId, ...] = ()
 
     @model_validator(mode="after")
@@ -91,8 +111,8 @@ class Benchmark(Frozen):
         unscored_chart_only = set(self.chart_only) - set(self.scores)
         if unscored_chart_only:
             raise ValueError(f"chart_only names {sorted(unscored_chart_only)[0]}, which has no score")
-        if (self.analogy is None) != (self.analogy_zh is None):
-            raise ValueError("analogy and analogy_zh go together")
+        if set(self.not_scored) != set(self.not_scored_zh):
+            raise ValueError("not_scored and not_scored_zh must name the same models")
         return self
 
     def score(self, model_id: str) -> Decimal | None:
@@ -113,7 +133,7 @@ class LongContextRate(Frozen):
     output: Price
 
 
-class ModelPrice(Frozen):
+class ModelPrice(Bilingual):
     model: ModelId
     input: Price
     output: Price
@@ -123,6 +143,7 @@ class ModelPrice(Frozen):
     sources: SourceIds
     batch_sources: tuple[ModelId, ...] = ()
     note: Text | None = None
+    note_zh: Text | None = None
 
     @model_validator(mode="after")
     def _batch_complete(self) -> ModelPrice:
@@ -137,6 +158,7 @@ class PriceChange(Frozen):
     date: dt.date
     model: ModelId
     summary: Text
+    summary_zh: Text
     input: Price | None = None
     output: Price | None = None
     long_context: LongContextRate | None = None
@@ -155,24 +177,30 @@ class PriceChange(Frozen):
         return self.input is not None
 
 
-class SafetyMeasure(Frozen):
+class SafetyMeasure(Bilingual):
     stage: Annotated[str, Field(min_length=1, max_length=24)]
+    stage_zh: Annotated[str, Field(min_length=1, max_length=24)]
     title: Text
+    title_zh: Text
     detail: Text
+    detail_zh: Text
     plain: Text
     plain_zh: Text
     caveat: Text | None = None
+    caveat_zh: Text | None = None
     sources: SourceIds
 
 
 class Footnote(Frozen):
     text: Text
+    text_zh: Text
     sources: SourceIds
 
 
 class Sample(Frozen):
     id: ModelId
     name: Annotated[str, Field(min_length=1, max_length=40)]
+    name_zh: Annotated[str, Field(min_length=1, max_length=40)]
     text: Annotated[str, Field(min_length=1, max_length=20_000)]
     sources: SourceIds
 
@@ -180,11 +208,14 @@ class Sample(Frozen):
 class Preset(Frozen):
     id: ModelId
     name: Annotated[str, Field(min_length=1, max_length=24)]
+    name_zh: Annotated[str, Field(min_length=1, max_length=24)]
     use: Text
+    use_zh: Text
     input_tokens: TokenCount
     output_tokens: TokenCount
     requests_per_day: TokenCount
     assumption: Text
+    assumption_zh: Text
     sources: SourceIds
 
 
