@@ -18,8 +18,10 @@ APP = Path(sys.executable).with_name("gpt4o-tui")
 WAIT = 60.0  # seconds: generous, since this only bounds a hang; a pass is usually under 2 s
 
 # The environment of a person's shell: a COLUMNS or LINES left by the test runner
-# would pin the app's idea of its size.
-TERMINAL_ENV = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+# would pin the app's idea of its size. The locale is English unless a test asks:
+# the app's language follows it.
+TERMINAL_ENV = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "LC_ALL", "LC_MESSAGES")}
+TERMINAL_ENV["LANG"] = "C.UTF-8"
 
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
 

@@ -104,7 +104,8 @@ def test_screenshots_into_a_folder_that_cannot_be_made(tmp_path: Path, capsys: p
 
 def test_core_modules_import_neither_textual_nor_the_tokenizer() -> None:
     core = "gpt4o_tui.catalog, gpt4o_tui.costs, gpt4o_tui.scale, gpt4o_tui.compare, gpt4o_tui.claims, " \
-           "gpt4o_tui.report, gpt4o_tui.tokens, gpt4o_tui.deck, gpt4o_tui.files, gpt4o_tui.themes, gpt4o_tui.panes"
+           "gpt4o_tui.report, gpt4o_tui.tokens, gpt4o_tui.deck, gpt4o_tui.files, gpt4o_tui.themes, gpt4o_tui.panes, " \
+           "gpt4o_tui.i18n"
     probe = f"import sys, {core}; print('textual' in sys.modules, 'quicktok' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False False"

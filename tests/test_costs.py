@@ -65,11 +65,11 @@ def test_gemini_charges_its_long_context_rate_above_128k(catalog: Catalog) -> No
 
 def test_requests_beyond_a_models_limits_say_so(catalog: Catalog) -> None:
     results = {r.model.id: r for r in costs.monthly(catalog, Workload(16_000, 1_000, 1))}
-    assert results["gpt-3.5-turbo"].problem == "16,000 + 1,000 tokens exceed its 16,385-token context window"
+    assert str(results["gpt-3.5-turbo"].problem) == "16,000 + 1,000 tokens exceed its 16,385-token context window"
     assert results["gpt-4o-mini"].problem is None
     assert costs.saving(results["gpt-4o-mini"], results["gpt-3.5-turbo"]) is None
     results = {r.model.id: r for r in costs.monthly(catalog, Workload(500, 5_000, 1))}
-    assert results["claude-3-haiku"].problem == "5,000 output tokens exceed its 4,096-token maximum"
+    assert str(results["claude-3-haiku"].problem) == "5,000 output tokens exceed its 4,096-token maximum"
     assert results["gemini-1.5-flash"].problem is None
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from tests.terminals import APP, WAIT, Tmux, free_port, needs_tmux, wait_for
 
@@ -50,6 +51,24 @@ def walk(tmux: Tmux) -> None:
 def test_in_tmux_at_80x24(tmux: Tmux) -> None:
     tmux.start(shlex.join([str(APP)]))
     walk(tmux)
+    wait_for(lambda: "" if tmux.alive() else "gone", lambda s: s == "gone", "the app quit on q")
+
+
+@needs_tmux
+def test_in_tmux_in_chinese_then_english(tmux: Tmux) -> None:
+    """A Chinese locale starts the app in Chinese; double-width text keeps to 80
+    columns in a real terminal; L switches with the calculator kept."""
+    tmux.start(shlex.join(["env", "LANG=zh_CN.UTF-8", str(APP)]))
+    read = tmux.screen
+    wait_for(read, lambda s: "1 规格" in s and "令牌上下文窗口" in s, "the Specs pane in Chinese")
+    tmux.keys("4")
+    wait_for(read, lambda s: "58.50" in s and "每月（美元）" in s and "^s 截图" in s, "the Pricing pane in Chinese")
+    tmux.keys("Right")
+    screen = wait_for(read, lambda s: "63.00" in s, "the total after one step of the input slider")
+    assert all(cell_len(line) <= 80 for line in screen.splitlines())
+    tmux.keys("L")
+    wait_for(read, lambda s: "$63.00" in s and "4 Pricing" in s and "L 中文" in s, "the same calculator in English")
+    tmux.keys("q")
     wait_for(lambda: "" if tmux.alive() else "gone", lambda s: s == "gone", "the app quit on q")
 
 

@@ -94,7 +94,8 @@ def test_monkey(catalog: Catalog, tab: str, tmp_path: Path, monkeypatch: pytest.
         assert sum(done.values()) == ACTIONS_PER_PANE
         if tab == "pricing":
             pane = app.query_one(PricingPane)
-            expected = {r.model.id: costs.total_label(r) for r in costs.monthly(pane.priced, pane.workload, pane.batch)}
+            expected = {r.model.id: app.language.total(r, cell=True)
+                        for r in costs.monthly(pane.priced, pane.workload, pane.batch)}
             assert totals(app) == expected, "the totals on screen are the workload's, whatever was pressed"
         await quit_with_q(app, pilot)
 

@@ -16,6 +16,7 @@ from textual.widgets import Digits, Static, TabbedContent
 from gpt4o_tui import deck, themes
 from gpt4o_tui.__main__ import main
 from gpt4o_tui.catalog import Catalog, load
+from gpt4o_tui.i18n import language
 from gpt4o_tui.panes.pricing import PricingPane
 from gpt4o_tui.presentation import DeckScreen
 from gpt4o_tui.web import OfflineServer, command, is_loopback
@@ -241,7 +242,8 @@ def test_the_served_page_loads_nothing_from_the_internet() -> None:
 
 
 def test_each_browser_tab_runs_this_python_with_the_chosen_data_and_theme(tmp_path: Path) -> None:
-    assert command(None, "light") == f"{sys.executable} -m gpt4o_tui --theme light"
+    assert command(None, "light") == f"{sys.executable} -m gpt4o_tui --theme light --lang en"
+    assert command(None, "dark", language("zh")).endswith("--lang zh")
     assert command(tmp_path / "my data", "dark").endswith(f"--data '{tmp_path / 'my data'}'")
 
 

@@ -1,4 +1,4 @@
-"""Locked screens: every pane at 80x24 and 120x40, the calculator after moves,
+"""Locked screens: every pane at 80x24 and 120x40 in English and in Chinese, the calculator after moves,
 a refused value, help, and a terminal that is too small."""
 
 from __future__ import annotations
@@ -170,3 +170,49 @@ def test_deck_too_small(snap_compare, catalog: Catalog) -> None:
         await pilot.pause()
 
     assert snap_compare(SteadyApp(catalog, present=True), terminal_size=(70, 20), run_before=settle)
+
+
+# 中文: every pane, the benchmark views, the calculator's lower half, help and the deck.
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("pane", list(PANES))
+def test_pane_in_chinese(snap_compare, catalog: Catalog, pane: str, size: tuple[int, int]) -> None:
+    assert snap_compare(SteadyApp(catalog, lang="zh"), press=[PANES[pane]], terminal_size=size)
+
+
+@pytest.mark.parametrize("view", ["grouped", "frontier", "explanation"])
+def test_benchmark_view_in_chinese(snap_compare, catalog: Catalog, view: str) -> None:
+    assert snap_compare(SteadyApp(catalog, lang="zh"), press=BENCHMARK_VIEWS[view], terminal_size=(80, 24))
+
+
+def test_pricing_in_chinese_beyond_a_models_limits(snap_compare, catalog: Catalog) -> None:
+    """Long context and can't-run notes, in Chinese, with the columns still aligned."""
+    keys = ["4", "end", "tab", "tab", "end", "b"]
+    assert snap_compare(SteadyApp(catalog, lang="zh"), press=keys, terminal_size=(80, 24))
+
+
+def test_pricing_in_chinese_claims_and_history(snap_compare, catalog: Catalog) -> None:
+    async def scroll_down(pilot: Pilot) -> None:
+        await pilot.press("4")
+        pilot.app.query_one("#pricing-pane").scroll_to_widget(pilot.app.query_one("#claims"), animate=False,
+                                                              top=True)
+        await pilot.pause()
+
+    assert snap_compare(SteadyApp(catalog, lang="zh"), terminal_size=(80, 24), run_before=scroll_down)
+
+
+def test_help_in_chinese(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog, lang="zh"), press=["4", "question_mark"], terminal_size=(120, 40))
+
+
+@pytest.mark.parametrize("slide", [1, 5])
+def test_slide_in_chinese(snap_compare, catalog: Catalog, slide: int) -> None:
+    keys = ["space"] * (slide - 1)
+    assert snap_compare(SteadyApp(catalog, lang="zh", present=True), press=keys, terminal_size=(80, 24))
+
+
+def test_switched_to_chinese_mid_calculation(snap_compare, catalog: Catalog) -> None:
+    """The calculator as it was (a preset, batch prices, the field in focus), in Chinese."""
+    keys = ["4", "w", "down", "down", "enter", "b", "right", "L"]
+    assert snap_compare(SteadyApp(catalog), press=keys, terminal_size=(80, 24))

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from gpt4o_tui import __version__, themes
+from gpt4o_tui import __version__, i18n, themes
 from gpt4o_tui.catalog import Catalog, DataError, load
+from gpt4o_tui.i18n import Language
 from gpt4o_tui.panes import TABS
 
 EXIT_DATA_ERROR = 2
@@ -21,8 +22,9 @@ SCREENSHOT_SIZE = (120, 40)
 
 
 def main(argv: list[str] | None = None) -> int:
+    lang = i18n.language(_language(sys.argv[1:] if argv is None else argv))
     try:
-        code = _run(argv)
+        code = _run(argv, lang)
         sys.stdout.flush()  # a failed write of buffered output is reported here, not at exit
         return code
     except BrokenPipeError:
@@ -35,157 +37,202 @@ def main(argv: list[str] | None = None) -> int:
         # The output itself failed (`> /dev/full`, a full disk): say it once, and do
         # not let the interpreter fail again flushing what is left at exit.
         _drop_stdout()
-        print(f"gpt4o-tui: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        print(lang("cli.output_failed", reason=error.strerror or error), file=sys.stderr)
         return EXIT_OUTPUT_ERROR
+
+
+def _language(argv: list[str]) -> str:
+    """--lang, looked for before parsing so that --help and parse errors are already
+    in the language; else the locale's. A bad --lang is left for the parser to refuse."""
+    for index, arg in enumerate(argv):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else (
+            argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None)
+        if value in i18n.LANGS:
+            return value
+    return i18n.from_environment()
 
 
 def _drop_stdout() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _run(argv: list[str] | None) -> int:
-    args = _parser().parse_args(argv)
+def _run(argv: list[str] | None, lang: Language) -> int:
+    args = _parser(lang).parse_args(argv)
     try:
         catalog = load(getattr(args, "data", None))
     except DataError as error:
-        print(f"gpt4o-tui: data error: {error}", file=sys.stderr)
+        print(lang("cli.data_error", error=error), file=sys.stderr)
         return EXIT_DATA_ERROR
     if args.command == "check":
-        return _check(catalog)
+        return _check(catalog, lang)
     if args.command == "cost":
-        return _cost(catalog, args)
+        return _cost(catalog, args, lang)
     if args.command == "tokens":
-        return _tokens(catalog, args)
+        return _tokens(catalog, args, lang)
     if args.command == "screenshots":
-        return _screenshots(catalog, args.directory, args.overwrite)
+        return _screenshots(catalog, args.directory, args.overwrite, lang)
     if args.command == "serve":
-        return _serve(args)
+        return _serve(args, lang)
     from gpt4o_tui.app import Gpt4oTui
 
     present = args.present or args.interval is not None  # an interval only makes sense for the deck
-    Gpt4oTui(catalog, theme=args.theme, tab=args.tab, present=present, interval=args.interval).run()
+    Gpt4oTui(catalog, theme=args.theme, tab=args.tab, present=present, interval=args.interval,
+             lang=lang.code).run()
     return 0
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """A mistake on the command line is said in one line, with exit status 2."""
+    """A mistake on the command line is said in one line, with exit status 2, and
+    argparse's own words (usage, options, errors) in the chosen language."""
+
+    lang: Language = i18n.ENGLISH
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_DATA_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_DATA_ERROR, self.lang("cli.parse_error", prog=self.prog, message=message) + "\n")
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        with _argparse_words(self.lang):
+            return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        with _argparse_words(self.lang):
+            return super().format_help()
+
+    def format_usage(self) -> str:
+        with _argparse_words(self.lang):
+            return super().format_usage()
 
 
-def _count(text: str) -> int:
-    from gpt4o_tui.costs import parse_count
+class _argparse_words:
+    """argparse says its own words through the module's gettext functions; for the
+    time of a parse or a help text, they come from the message catalog instead.
+    A phrase the catalog does not have stays in argparse's English."""
 
-    try:
-        return parse_count(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
 
+    def _say(self, message: str) -> str:
+        key = f"argparse.{message}"
+        return self.lang(key) if key in i18n.catalog() else message
 
-def _positive_count(text: str) -> int:
-    value = _count(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text.strip()!r} must be at least 1")
-    return value
+    def _say_n(self, singular: str, plural: str, count: int) -> str:
+        return self._say(singular if count == 1 else plural)
 
+    def __enter__(self) -> None:
+        self.saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+        argparse._, argparse.ngettext = self._say, self._say_n  # type: ignore[attr-defined]
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 1 <= value <= 3600:
-        raise argparse.ArgumentTypeError(f"{text!r}: give between 1 and 3600 seconds")
-    return value
+    def __exit__(self, *exc: object) -> None:
+        argparse._, argparse.ngettext = self.saved  # type: ignore[attr-defined]
 
 
-def _port(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
-    return int(text)
+def _count_type(lang: Language):  # type: ignore[no-untyped-def]
+    def count(text: str) -> int:
+        from gpt4o_tui.costs import CountError, parse_count
+
+        try:
+            return parse_count(text)
+        except CountError as error:
+            raise argparse.ArgumentTypeError(lang.say(error.said)) from None
+
+    return count
 
 
-def _parser() -> argparse.ArgumentParser:
-    # --data is accepted before or after a command; SUPPRESS keeps a command's
-    # parser from overwriting a --data given before it.
-    data = OneLineParser(add_help=False)
-    data.add_argument(
-        "--data",
-        type=Path,
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="load the facts from DIR instead of the copy shipped with gpt4o-tui",
-    )
-    parser = OneLineParser(
+def _positive_count_type(lang: Language):  # type: ignore[no-untyped-def]
+    def positive_count(text: str) -> int:
+        value = _count_type(lang)(text)
+        if value < 1:
+            raise argparse.ArgumentTypeError(lang("cli.at_least_one", text=text.strip()))
+        return value
+
+    return positive_count
+
+
+def _seconds_type(lang: Language):  # type: ignore[no-untyped-def]
+    def seconds(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(lang("cli.not_seconds", text=text)) from None
+        if not 1 <= value <= 3600:
+            raise argparse.ArgumentTypeError(lang("cli.seconds_range", text=text))
+        return value
+
+    return seconds
+
+
+def _port_type(lang: Language):  # type: ignore[no-untyped-def]
+    def port(text: str) -> int:
+        if not text.isdigit() or not 1 <= int(text) <= 65535:
+            raise argparse.ArgumentTypeError(lang("cli.not_port", text=text))
+        return int(text)
+
+    return port
+
+
+def _parser(lang: Language = i18n.ENGLISH) -> argparse.ArgumentParser:
+    with _argparse_words(lang):  # argparse words its "options" and -h as a parser is made
+        return _build_parser(lang)
+
+
+def _build_parser(lang: Language) -> argparse.ArgumentParser:
+    parser_class = type("Parser", (OneLineParser,), {"lang": lang})
+    count, positive_count = _count_type(lang), _positive_count_type(lang)
+    # --data and --lang are accepted before or after a command; SUPPRESS keeps a
+    # command's parser from overwriting one given before it. (--lang has been read
+    # already, by _language; the parser checks it and lists it in --help.)
+    data = parser_class(add_help=False)
+    data.add_argument("--data", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=lang("cli.data"))
+    data.add_argument("--lang", choices=i18n.LANGS, default=argparse.SUPPRESS, help=lang("cli.lang"))
+    parser = parser_class(
         prog="gpt4o-tui",
-        description="Explore GPT-4o mini's launch: specs, benchmarks, safety, and what a workload would cost.",
-        epilog="Keys inside the app: 1-4 panes, ? help, ctrl+p commands, q quit.",
+        description=lang("cli.description"),
+        epilog=lang("cli.epilog"),
         parents=[data],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--theme", choices=themes.NAMES, default=themes.DEFAULT,
-                        help="colours: dark, light and high-contrast (for projectors), terminal (its own palette)")
-    parser.add_argument("--tab", choices=TABS, default=next(iter(TABS)), help="open this pane first")
-    parser.add_argument("--present", action="store_true", help="start in presentation mode: one figure a slide")
-    parser.add_argument("--interval", type=_seconds, metavar="SECONDS",
-                        help="present, moving to the next slide every SECONDS, looping")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    commands.add_parser("check", parents=[data], help="validate the data and print a one-screen summary")
-    cost = commands.add_parser(
-        "cost",
-        parents=[data],
-        help="what a workload costs a month on each model",
-        description="What a workload costs on GPT-4o mini and the models it was measured with, at "
-        "launch list prices. Counts accept 1500, 1,500, 1.5k or 2M.",
-    )
-    cost.add_argument("--input-tokens", type=_count, required=True, metavar="N", help="input tokens per request")
-    cost.add_argument("--output-tokens", type=_count, required=True, metavar="N", help="output tokens per request")
-    cost.add_argument("--requests-per-day", type=_positive_count, required=True, metavar="N")
-    cost.add_argument("--days", type=_positive_count, default=30, metavar="N", help="days in the period (default 30)")
-    cost.add_argument("--batch", action="store_true", help="Batch API price where a model has one (half price)")
-    cost.add_argument(
-        "--model", action="append", metavar="ID", help="only this model (repeat for more); default: all five"
-    )
-    cost.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    tokens = commands.add_parser(
-        "tokens",
-        parents=[data],
-        help="exact token counts (o200k_base, cl100k_base) and input cost of a text",
-        description="Count a text's tokens under o200k_base (GPT-4o mini, GPT-4o) and cl100k_base "
-        "(GPT-3.5 Turbo), offline, and price it as input on each.",
-    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=lang("cli.version"))
+    parser.add_argument("--theme", choices=themes.NAMES, default=themes.DEFAULT, help=lang("cli.theme"))
+    parser.add_argument("--tab", choices=TABS, default=next(iter(TABS)), help=lang("cli.tab"))
+    parser.add_argument("--present", action="store_true", help=lang("cli.present"))
+    parser.add_argument("--interval", type=_seconds_type(lang), metavar="SECONDS", help=lang("cli.interval"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
+    commands.add_parser("check", parents=[data], help=lang("cli.check"))
+    cost = commands.add_parser("cost", parents=[data], help=lang("cli.cost"), description=lang("cli.cost_description"))
+    cost.add_argument("--input-tokens", type=count, required=True, metavar="N", help=lang("cli.input_tokens"))
+    cost.add_argument("--output-tokens", type=count, required=True, metavar="N", help=lang("cli.output_tokens"))
+    cost.add_argument("--requests-per-day", type=positive_count, required=True, metavar="N",
+                      help=lang("cli.requests_per_day"))
+    cost.add_argument("--days", type=positive_count, default=30, metavar="N", help=lang("cli.days"))
+    cost.add_argument("--batch", action="store_true", help=lang("cli.batch"))
+    cost.add_argument("--model", action="append", metavar="ID", help=lang("cli.model"))
+    cost.add_argument("--format", choices=("table", "json", "csv"), default="table", help=lang("cli.cost_format"))
+    tokens = commands.add_parser("tokens", parents=[data], help=lang("cli.tokens"),
+                                 description=lang("cli.tokens_description"))
     source = tokens.add_mutually_exclusive_group(required=True)
-    source.add_argument("text", nargs="?", help="the text to count")
-    source.add_argument("--file", type=Path, metavar="F", help="count the text in file F (UTF-8)")
-    source.add_argument("--sample", metavar="ID", help="count one of the shipped sample texts")
-    tokens.add_argument("--format", choices=("table", "json"), default="table")
-    shots = commands.add_parser("screenshots", parents=[data], help="save an SVG of each pane and slide into DIR")
-    shots.add_argument("directory", type=Path, metavar="DIR", nargs="?", default=Path("screenshots"))
-    shots.add_argument("--overwrite", action="store_true", help="replace screenshots already in DIR")
-    serve = commands.add_parser(
-        "serve",
-        parents=[data],
-        help="serve the app to a web browser",
-        description="Serve gpt4o-tui to a web browser, on this machine only unless --host names another "
-        "address. Each browser tab runs its own copy of the app; nothing is loaded from the internet.",
-    )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, loopback)")
-    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
-    serve.add_argument("--public-url", metavar="URL",
-                       help="the address browsers use, when it is not http://HOST:PORT (behind a proxy, say)")
-    serve.add_argument("--theme", choices=themes.NAMES, default=themes.DEFAULT, help="the served app's theme")
+    source.add_argument("text", nargs="?", help=lang("cli.text"))
+    source.add_argument("--file", type=Path, metavar="F", help=lang("cli.file"))
+    source.add_argument("--sample", metavar="ID", help=lang("cli.sample"))
+    tokens.add_argument("--format", choices=("table", "json"), default="table", help=lang("cli.tokens_format"))
+    shots = commands.add_parser("screenshots", parents=[data], help=lang("cli.screenshots"))
+    shots.add_argument("directory", type=Path, metavar="DIR", nargs="?", default=Path("screenshots"),
+                       help=lang("cli.directory"))
+    shots.add_argument("--overwrite", action="store_true", help=lang("cli.overwrite"))
+    serve = commands.add_parser("serve", parents=[data], help=lang("cli.serve"), description=lang("cli.serve_description"))
+    serve.add_argument("--host", default="127.0.0.1", help=lang("cli.host"))
+    serve.add_argument("--port", type=_port_type(lang), default=8000, help=lang("cli.port"))
+    serve.add_argument("--public-url", metavar="URL", help=lang("cli.public_url"))
+    serve.add_argument("--theme", choices=themes.NAMES, default=themes.DEFAULT, help=lang("cli.serve_theme"))
     return parser
 
 
-def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
+def _cost(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     from gpt4o_tui import report
     from gpt4o_tui.costs import Workload
 
     known = {m.id: m for m in catalog.models}
     unknown = [m for m in args.model or [] if m not in known]
     if unknown:
-        print(f"gpt4o-tui cost: unknown model {unknown[0]!r} (known: {', '.join(known)})", file=sys.stderr)
+        print(lang("cli.unknown_model", model=unknown[0], known=", ".join(known)), file=sys.stderr)
         return EXIT_DATA_ERROR
     models = [known[m] for m in dict.fromkeys(args.model)] if args.model else list(catalog.compared)
     workload = Workload(args.input_tokens, args.output_tokens, args.requests_per_day, args.days)
@@ -197,27 +244,27 @@ def _cost(catalog: Catalog, args: argparse.Namespace) -> int:
     else:
         from rich.console import Console
 
-        Console().print(report.as_table(catalog, workload, args.batch, results))
+        Console().print(report.as_table(catalog, workload, args.batch, results, lang))
     return 0
 
 
-def _tokens(catalog: Catalog, args: argparse.Namespace) -> int:
+def _tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     import json
 
     from gpt4o_tui import tokens
-    from gpt4o_tui.costs import format_usd, money_string
+    from gpt4o_tui.costs import money_string
 
     if args.file is not None:
         try:
             text = args.file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            reason = "not valid UTF-8 text" if isinstance(error, UnicodeDecodeError) else error.strerror or str(error)
-            print(f"gpt4o-tui tokens: cannot read {args.file}: {reason}", file=sys.stderr)
+            reason = lang("cli.not_utf8") if isinstance(error, UnicodeDecodeError) else error.strerror or str(error)
+            print(lang("cli.cannot_read", file=args.file, reason=reason), file=sys.stderr)
             return EXIT_DATA_ERROR
     elif args.sample is not None:
         samples = {s.id: s for s in catalog.samples}
         if args.sample not in samples:
-            print(f"gpt4o-tui tokens: unknown sample {args.sample!r} (known: {', '.join(samples)})", file=sys.stderr)
+            print(lang("cli.unknown_sample", sample=args.sample, known=", ".join(samples)), file=sys.stderr)
             return EXIT_DATA_ERROR
         text = samples[args.sample].text
     else:
@@ -232,46 +279,51 @@ def _tokens(catalog: Catalog, args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(text):,} characters", title_justify="left", show_edge=False)
-    table.add_column("Model")
-    table.add_column("Encoding")
-    table.add_column("Tokens", justify="right")
-    table.add_column("As input, once", justify="right")
+    table = Table(title=lang("cli.characters", count=len(text)), title_justify="left", show_edge=False)
+    table.add_column(lang("report.model"))
+    table.add_column(lang("cli.encoding"))
+    table.add_column(lang("cli.tokens_column"), justify="right")
+    table.add_column(lang("cli.as_input"), justify="right")
     for cost in costs:
-        table.add_row(cost.model.name, cost.model.tokenizer, f"{cost.tokens:,}", format_usd(cost.usd))
+        table.add_row(cost.model.name, cost.model.tokenizer, f"{cost.tokens:,}", lang.usd(cost.usd))
     Console().print(table)
     others = [m.name for m in catalog.compared if m.tokenizer is None]
-    print(f"Not counted: {', '.join(others)} (their vendors' tokenizers are not shipped).")
+    print(lang("tokens.not_counted", models=lang.join(others)))
     return 0
 
 
-def _check(catalog: Catalog) -> int:
+def _check(catalog: Catalog, lang: Language) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"gpt4o-tui data: {catalog.data_dir}", show_header=False, title_justify="left")
+    table = Table(title=lang("check.title", path=catalog.data_dir), show_header=False, title_justify="left")
     table.add_column(style="bold")
-    table.add_column()
+    table.add_column(overflow="fold")
     roles = {role: [m.name for m in catalog.models if m.role == role] for role in ("subject", "peer", "historical")}
     cells = len(catalog.benchmarks) * len(catalog.compared)
     not_scored = sum(len(b.not_scored) for b in catalog.benchmarks)
     chart_only = sum(len(b.chart_only) for b in catalog.benchmarks)
     cited = {source for _, _, ids in catalog.citations() for source in ids}
-    table.add_row("Models", f"{len(catalog.models)}: subject {', '.join(roles['subject'])}; "
-                  f"peers {', '.join(roles['peer'])}; historical {', '.join(roles['historical']) or 'none'}")
-    table.add_row("Spec facts", f"{len(catalog.facts)} ({sum(1 for f in catalog.facts if f.caveat)} with a caveat)")
-    table.add_row("Benchmarks", f"{len(catalog.benchmarks)} × {len(catalog.compared)} models = {cells} cells: "
-                  f"{cells - not_scored} scored, {not_scored} n/a, {chart_only} chart only")
-    table.add_row("Prices", f"{len(catalog.prices)} models, {sum(1 for p in catalog.prices if p.batch_input is not None)} "
-                  f"with a batch price, {len(catalog.price_changes)} dated changes")
-    table.add_row("Safety", f"{len(catalog.safety)} measures, {len(catalog.safety_footnotes)} footnote(s)")
-    table.add_row("Sources", f"{len(catalog.sources)} defined, {len(cited)} cited, every citation defined")
+    table.add_row(lang("check.models"), lang(
+        "check.models_value", count=len(catalog.models), subject=lang.join(roles["subject"]),
+        peers=lang.join(roles["peer"]), historical=lang.join(roles["historical"]) or lang("benchmarks.none")))
+    table.add_row(lang("check.facts"), lang("check.facts_value", count=len(catalog.facts),
+                                            caveats=sum(1 for f in catalog.facts if f.caveat)))
+    table.add_row(lang("check.benchmarks"), lang(
+        "check.benchmarks_value", benchmarks=len(catalog.benchmarks), models=len(catalog.compared), cells=cells,
+        scored=cells - not_scored, na=not_scored, chart_only=chart_only))
+    table.add_row(lang("check.prices"), lang(
+        "check.prices_value", models=len(catalog.prices),
+        batch=sum(1 for p in catalog.prices if p.batch_input is not None), changes=len(catalog.price_changes)))
+    table.add_row(lang("check.safety"), lang("check.safety_value", measures=len(catalog.safety),
+                                             footnotes=len(catalog.safety_footnotes)))
+    table.add_row(lang("check.sources"), lang("check.sources_value", defined=len(catalog.sources), cited=len(cited)))
     Console().print(table)
-    print("OK: the data is valid.")
+    print(lang("check.ok"))
     return 0
 
 
-def _screenshots(catalog: Catalog, directory: Path, overwrite: bool) -> int:
+def _screenshots(catalog: Catalog, directory: Path, overwrite: bool, lang: Language) -> int:
     import asyncio
     import re
 
@@ -286,13 +338,12 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool) -> int:
     paths = {name: directory / f"{name}.svg" for name in names}
     existing = [p for p in paths.values() if p.exists()]
     if existing and not overwrite:
-        print(f"gpt4o-tui screenshots: {existing[0]} exists ({len(existing)} of {len(paths)} files do); "
-              "nothing was written. Add --overwrite to replace them, or name another folder.", file=sys.stderr)
+        print(lang("cli.shots_exist", path=existing[0], existing=len(existing), total=len(paths)), file=sys.stderr)
         return EXIT_DATA_ERROR
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        print(f"gpt4o-tui screenshots: cannot create {directory}: {error.strerror or error}", file=sys.stderr)
+        print(lang("cli.shots_mkdir", path=directory, reason=error.strerror or error), file=sys.stderr)
         return EXIT_DATA_ERROR
 
     def save(name: str, svg: str) -> None:
@@ -314,7 +365,7 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool) -> int:
         return shot
 
     async def capture() -> None:
-        app = Gpt4oTui(catalog)
+        app = Gpt4oTui(catalog, lang=lang.code)
         app.animation_level = "none"  # a tab underline caught mid-slide is not a screenshot
         async with app.run_test(size=SCREENSHOT_SIZE) as pilot:
             for tab in TABS:
@@ -331,15 +382,15 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool) -> int:
     try:
         asyncio.run(capture())
     except OSError as error:
-        print(f"gpt4o-tui screenshots: cannot write in {directory}: {error.strerror or error}", file=sys.stderr)
+        print(lang("cli.shots_write", path=directory, reason=error.strerror or error), file=sys.stderr)
         return EXIT_DATA_ERROR
     return 0
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _serve(args: argparse.Namespace, lang: Language) -> int:
     from gpt4o_tui import web
 
-    return web.serve(args.host, args.port, args.public_url, getattr(args, "data", None), args.theme)
+    return web.serve(args.host, args.port, args.public_url, getattr(args, "data", None), args.theme, lang)
 
 
 if __name__ == "__main__":

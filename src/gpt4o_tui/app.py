@@ -4,7 +4,8 @@ command palette, and a help screen listing the keys."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from importlib import import_module
 from itertools import groupby
 from pathlib import Path
@@ -12,15 +13,16 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from gpt4o_tui import files, themes
+from gpt4o_tui import files, i18n, themes
 from gpt4o_tui.catalog import Catalog
+from gpt4o_tui.i18n import Language
 from gpt4o_tui.panes import TABS
 
 if TYPE_CHECKING:
@@ -40,6 +42,36 @@ def pane_type(tab: str) -> type[Pane]:
     return getattr(import_module(f"gpt4o_tui.panes.{tab}"), f"{TABS[tab]}Pane")
 
 
+def said(lang: Language, binding: Binding) -> Binding:
+    """A binding with its words in the language: the message catalog holds each of
+    gpt4o-tui's bindings under its id (key.<id>, tip.<id>) and each group under its
+    English name (group.<name>). Textual's own bindings are left as they are."""
+    words = i18n.catalog()
+    changes: dict[str, object] = {}
+    # Textual adds the command palette's binding itself, without an id.
+    ident = "app.palette" if binding.action in ("command_palette", "app.command_palette") else binding.id
+    if ident and f"key.{ident}" in words:
+        changes["description"] = lang(f"key.{ident}")
+        if binding.tooltip:
+            changes["tooltip"] = lang(f"tip.{ident}")
+    if binding.group is not None and f"group.{binding.group.description}" in words:
+        changes["group"] = Binding.Group(lang(f"group.{binding.group.description}"), binding.group.compact)
+    return replace(binding, **changes) if changes else binding
+
+
+class ExplorerScreen(Screen[None]):
+    """The explorer's screen: its footer says each key in the app's language."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        lang = self.app.language
+        localised = {}
+        for key, active in super().active_bindings.items():
+            binding = said(lang, active.binding)
+            localised[key] = active._replace(binding=binding, tooltip=binding.tooltip)
+        return localised
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key, read from the bindings themselves so it cannot drift from them."""
 
@@ -49,40 +81,41 @@ class HelpScreen(ModalScreen[None]):
     AUTO_FOCUS = "#help"  # so ↑/↓ scroll the keys on a small terminal
 
     def compose(self) -> ComposeResult:
+        lang = self.app.language
         with VerticalScroll(id="help"):
-            yield Static("gpt4o-tui keys", classes="section-title")
-            yield Static(self._keys_table())
-            yield Static("Esc, ? or q closes this.", classes="footnote")
+            yield Static(lang("help.title"), classes="section-title")
+            yield Static(self._keys_table(lang))
+            yield Static(lang("help.close"), classes="footnote")
 
-    def _keys_table(self) -> Table:
+    def _keys_table(self, lang: Language) -> Table:
         from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
         from gpt4o_tui.widgets.model_toggles import ModelToggles
 
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column(style="bold", no_wrap=True)
-        table.add_column()
+        table.add_column(overflow="fold")  # Chinese has no spaces to wrap at
         from gpt4o_tui.presentation import DeckScreen
 
         groups = [
-            ("Everywhere", Gpt4oTui.BINDINGS),
-            ("Presentation (F5)", DeckScreen.BINDINGS),
-            ("Benchmarks", [*pane_type("benchmarks").BINDINGS, *ModelToggles.BINDINGS]),
-            ("Pricing calculator", [*LogSlider.BINDINGS, *pane_type("pricing").BINDINGS, *CountSlider.BINDINGS]),
+            ("help.everywhere", Gpt4oTui.BINDINGS),
+            ("help.presentation", DeckScreen.BINDINGS),
+            ("help.benchmarks", [*pane_type("benchmarks").BINDINGS, *ModelToggles.BINDINGS]),
+            ("help.pricing", [*LogSlider.BINDINGS, *pane_type("pricing").BINDINGS, *CountSlider.BINDINGS]),
         ]
         for title, bindings in groups:
-            table.add_row(title, "")
-            for group, members in groupby(bindings, key=lambda b: b.group or b):
+            table.add_row(lang(title), "")
+            for group, members in groupby((said(lang, b) for b in bindings), key=lambda b: b.group or b):
                 members = list(members)
                 keys = " ".join(self.app.get_key_display(Binding(k, "")) for m in members for k in m.key.split(","))
                 if isinstance(group, Binding.Group):
-                    what = f"{group.description}: " + ", ".join(m.description for m in members)
+                    what = group.description + lang.colon + lang.join(m.description for m in members)
                 else:
                     what = group.tooltip or group.description
                 table.add_row(f"  {keys}", what)
-        table.add_row("Also", "")
-        table.add_row("  tab shift+tab", "Move focus (Pricing: sliders, fields)")
-        table.add_row("  enter", "In a field: take it (1500, 1,500, 1.5k, 2M)")
-        table.add_row("  mouse", "Click tabs; click or drag a slider")
+        table.add_row(lang("help.also"), "")
+        table.add_row("  tab shift+tab", lang("help.focus"))
+        table.add_row("  enter", lang("help.enter"))
+        table.add_row(f"  {lang('help.mouse_key')}", lang("help.mouse"))
         return table
 
 
@@ -100,6 +133,7 @@ class Gpt4oTui(App[None]):
         Binding("t", "next_theme", "Theme", id="app.theme", tooltip="Next theme: " + ", ".join(themes.NAMES)),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave gpt4o-tui"),
+        Binding("L", "switch_language", "中文", id="app.language", tooltip="Switch the language: English, 中文"),
         # Last, so a narrow footer cuts these rather than Help and Quit.
         Binding("f5", "present", "Deck", id="app.present", tooltip="Start the presentation deck"),
         Binding("ctrl+s", "screenshot", "SVG", id="app.screenshot",
@@ -114,9 +148,11 @@ class Gpt4oTui(App[None]):
         tab: str = next(iter(TABS)),
         present: bool = False,
         interval: float | None = None,
+        lang: str = i18n.DEFAULT,
     ) -> None:
         super().__init__()
         self.catalog = catalog
+        self.language = i18n.language(lang)
         for look in themes.themes():
             self.register_theme(look)
         self.theme = theme
@@ -127,8 +163,11 @@ class Gpt4oTui(App[None]):
         self._panes: dict[str, Pane] = {}
         self._focus_before_small: dict[Screen, Widget] = {}
 
-    def _new_pane(self, tab: str) -> Pane:
-        pane = pane_type(tab)(self.catalog, id=f"{tab}-pane")
+    def get_default_screen(self) -> Screen:
+        return ExplorerScreen(id="_default")
+
+    def _new_pane(self, tab: str, state: Mapping[str, object] | None = None) -> Pane:
+        pane = pane_type(tab)(self.catalog, self.language, id=f"{tab}-pane", state=state)
         self._panes[tab] = pane
         return pane
 
@@ -141,12 +180,12 @@ class Gpt4oTui(App[None]):
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs", initial=self.first_tab):
             # The tab shows its key, so the footer need not spend room on 1-4.
-            for key, (tab, title) in enumerate(TABS.items(), start=1):
-                with TabPane(f"{key} {title}", id=tab):
+            for key, tab in enumerate(TABS, start=1):
+                with TabPane(f"{key} {self.language(f'tab.{tab}')}", id=tab):
                     if tab == self.first_tab:
                         yield self._new_pane(tab)
         yield Static("", id="too-small")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if self.first_tab != next(iter(TABS)):
@@ -170,10 +209,8 @@ class Gpt4oTui(App[None]):
             self.call_after_refresh(self._refocus, screen)
         if small:
             for message in screen.query("#too-small").results(Static):
-                message.update(
-                    f"gpt4o-tui needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; "
-                    f"this one is {width}×{height}. Enlarge it, or press q to quit."
-                )
+                message.update(self.language("app.too_small", min_width=MIN_WIDTH, min_height=MIN_HEIGHT,
+                                             width=width, height=height))
 
     def _refocus(self, screen: Screen) -> None:
         before = self._focus_before_small.pop(screen, None)
@@ -228,14 +265,59 @@ class Gpt4oTui(App[None]):
 
     def action_next_theme(self) -> None:
         self.theme = themes.next_name(self.theme)
-        self.notify(f"Theme: {self.theme} (t: next)", timeout=2)
+        self.notify(self.language("app.theme_now", theme=self.theme), timeout=2)
+
+    async def action_switch_language(self) -> None:
+        """English to 中文 and back. Each built pane is rebuilt in the new language
+        with what the person set in it (sliders, chosen benchmark, view, text), and
+        the focus goes back to the same place."""
+        from gpt4o_tui.deck import slides
+        from gpt4o_tui.presentation import DeckScreen
+
+        codes = list(i18n.LANGS)
+        self.language = i18n.language(codes[(codes.index(self.language.code) + 1) % len(codes)])
+        tabs = self.query_one(TabbedContent)
+        focus: tuple[str, int] | None = None
+        explorer = self.screen_stack[0]
+        for tab, pane in list(self._panes.items()):
+            # A rebuilt pane has the same widgets in the same order, so the focus
+            # is found again by its place among them (the pane itself first).
+            widgets = [pane, *pane.query("*")]
+            if explorer.focused in widgets:
+                focus = tab, widgets.index(explorer.focused)
+            state = pane.state()
+            await pane.remove()
+            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab, state))
+        for key, tab in enumerate(TABS, start=1):
+            tabs.get_tab(tab).label = f"{key} {self.language(f'tab.{tab}')}"
+        if focus is not None:
+            tab, index = focus
+            widgets = [self._panes[tab], *self._panes[tab].query("*")]
+            if index < len(widgets) and widgets[index].focusable:
+                widgets[index].focus()
+            else:
+                self._panes[tab].focus_default()
+        for screen in self.screen_stack:
+            if isinstance(screen, DeckScreen):
+                screen.retell(slides(self.catalog, self.language), self.language)
+            elif isinstance(screen, HelpScreen):
+                await screen.recompose()
+            self.fit(screen, *self.size)
+        explorer.refresh_bindings()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the app's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.language("app.palette_prompt"), id="--command-palette"))
 
     def action_present(self) -> None:
         from gpt4o_tui.deck import slides
         from gpt4o_tui.presentation import DeckScreen
 
         if not isinstance(self.screen, DeckScreen):
-            self.push_screen(DeckScreen(slides(self.catalog), self.interval))
+            self.push_screen(DeckScreen(slides(self.catalog, self.language), self.language, self.interval))
 
     def action_screenshot(self) -> None:
         """Save the screen as it is now, without the notices over it."""
@@ -259,34 +341,30 @@ class Gpt4oTui(App[None]):
             except FileExistsError:
                 continue
             except OSError as error:
-                self.notify(f"Could not save {path}: {error.strerror or error}", title="Screenshot",
-                            severity="error", timeout=8)
+                self.notify(self.language("shot.failed", path=path, reason=error.strerror or error),
+                            title=self.language("shot.title"), severity="error", timeout=8)
                 return
-            self.notify(str(path), title="Screenshot saved", timeout=6)
+            self.notify(str(path), title=self.language("shot.saved"), timeout=6)
             return
-        self.notify(f"Could not save: gpt4o-tui-{what}-{stamp}.svg and 98 more names like it exist",
-                    title="Screenshot", severity="error", timeout=8)
+        self.notify(self.language("shot.no_name", name=f"gpt4o-tui-{what}-{stamp}.svg"),
+                    title=self.language("shot.title"), severity="error", timeout=8)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for tab, title in TABS.items():
-            yield SystemCommand(f"Go to {title}", f"Show the {title} pane", lambda tab=tab: self.action_show_tab(tab))
-        yield SystemCommand("Help: keys", "Show every key gpt4o-tui answers to", self.action_help)
-        yield SystemCommand("Theme: next", f"Cycle the themes: {', '.join(themes.NAMES)}", self.action_next_theme)
-        yield SystemCommand("Present", "Start the presentation deck, one figure a slide", self.action_present)
-        yield SystemCommand("Screenshot", "Save this screen as an SVG in the current folder", self.action_screenshot)
-        yield SystemCommand(
-            "Batch API prices on/off",
-            "Price the calculator at the Batch API's half price where a model has one",
-            self._toggle_batch,
-        )
-        yield SystemCommand(
-            "Export scenario",
-            "Save the Pricing calculator's scenario as Markdown or JSON",
-            self._export,
-        )
-        yield SystemCommand(
-            "Reset calculator",
-            "Put the Pricing calculator back to its starting workload",
-            self._reset_calculator,
-        )
-        yield from super().get_system_commands(screen)
+        """gpt4o-tui's commands, in the app's language. Textual's own (its theme picker,
+        keys panel, Maximize) are left out: they speak English only, and ours cover
+        theme, keys, screenshot and quit."""
+        lang = self.language
+        for tab in TABS:
+            title = lang(f"tab.{tab}")
+            yield SystemCommand(lang("command.go", pane=title), lang("command.go_help", pane=title),
+                                lambda tab=tab: self.action_show_tab(tab))
+        yield SystemCommand(lang("command.help"), lang("command.help_help"), self.action_help)
+        yield SystemCommand(lang("command.theme"), lang("command.theme_help", themes=", ".join(themes.NAMES)),
+                            self.action_next_theme)
+        yield SystemCommand(lang("command.language"), lang("command.language_help"), self.action_switch_language)
+        yield SystemCommand(lang("command.present"), lang("command.present_help"), self.action_present)
+        yield SystemCommand(lang("command.screenshot"), lang("command.screenshot_help"), self.action_screenshot)
+        yield SystemCommand(lang("command.batch"), lang("command.batch_help"), self._toggle_batch)
+        yield SystemCommand(lang("command.export"), lang("command.export_help"), self._export)
+        yield SystemCommand(lang("command.reset"), lang("command.reset_help"), self._reset_calculator)
+        yield SystemCommand(lang("command.quit"), lang("command.quit_help"), self.action_quit)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from gpt4o_tui.catalog import Catalog, Claim
+from gpt4o_tui.i18n import ENGLISH, Language
 
 HUNDREDTH, TENTH = Decimal("0.01"), Decimal("0.1")
 
@@ -23,13 +24,14 @@ class Check:
     value: Decimal  # percent cheaper, or times the price
     holds: bool
 
-    def shown(self, claim: Claim) -> str:
+    def shown(self, claim: Claim, lang: Language = ENGLISH) -> str:
+        price = lang(f"claims.{self.price}")
         if claim.measure == "percent cheaper":
-            text = f"{self.price} {_trimmed(self.value, HUNDREDTH)}% cheaper"
+            text = lang("claims.cheaper", price=price, value=_trimmed(self.value, HUNDREDTH))
         else:
-            text = f"{self.price} 1/{_trimmed(self.value, TENTH)} the price"
+            text = lang("claims.fraction", price=price, value=_trimmed(self.value, TENTH))
         if not self.holds and claim.more_than and self.value == claim.threshold:
-            text += f" (exactly {_trimmed(self.value, HUNDREDTH)}, not more)"
+            text += lang("claims.exactly", value=_trimmed(self.value, HUNDREDTH))
         return text
 
 
@@ -42,16 +44,15 @@ class Verdict:
     def checkable(self) -> bool:
         return self.claim.measure != "framing"
 
-    @property
-    def summary(self) -> str:
+    def summary(self, lang: Language = ENGLISH) -> str:
         if not self.checkable:
-            return "the post's framing; the data cannot check it"
-        held = [c.price for c in self.checks if c.holds]
+            return lang("claims.framing")
+        held = [lang(f"claims.{c.price}") for c in self.checks if c.holds]
         if len(held) == len(self.checks):
-            return "holds"
+            return lang("claims.holds")
         if not held:
-            return "does not hold"
-        return f"holds on {' and '.join(held)} only"
+            return lang("claims.does_not_hold")
+        return lang("claims.holds_on", prices=lang("claims.and").join(held))
 
 
 def evaluate(catalog: Catalog, claim: Claim) -> Verdict:

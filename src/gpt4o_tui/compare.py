@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from gpt4o_tui.catalog import Benchmark, Catalog, ModelPrice
+from gpt4o_tui.i18n import ENGLISH, Language
 
 TENTH = Decimal("0.1")
 
@@ -40,12 +41,12 @@ def sort_keys(catalog: Catalog) -> tuple[SortKey, ...]:
     return ("chart", "average", *(b.id for b in catalog.benchmarks))
 
 
-def sort_label(catalog: Catalog, key: SortKey) -> str:
+def sort_label(catalog: Catalog, key: SortKey, lang: Language = ENGLISH) -> str:
     if key == "chart":
-        return "the launch chart's order"
+        return lang("compare.chart_order")
     if key == "average":
-        return "average score"
-    return f"{next(b.name for b in catalog.benchmarks if b.id == key)} score"
+        return lang("compare.average")
+    return lang("compare.benchmark_score", name=next(b.name for b in catalog.benchmarks if b.id == key))
 
 
 def ordered(catalog: Catalog, model_ids: Iterable[str], key: SortKey) -> list[str]:
@@ -68,8 +69,8 @@ class Mix:
     input: int
     output: int
 
-    def __str__(self) -> str:
-        return f"{self.input} in : {self.output} out"
+    def said(self, lang: Language = ENGLISH) -> str:
+        return lang("compare.mix", input=self.input, output=self.output)
 
 
 MIXES = (Mix(3, 1), Mix(1, 1), Mix(10, 1), Mix(1, 3))

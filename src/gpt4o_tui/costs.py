@@ -1,11 +1,14 @@
 """Cost maths in exact decimals: what a workload costs on each model per month.
-Nothing here imports Textual."""
+Nothing here imports Textual. What it has to say to a person (a problem, a refused
+count) it says as a message key and values, so each language words it its own way."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from gpt4o_tui.catalog import Catalog, Model, ModelPrice
 
@@ -14,16 +17,38 @@ CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
+class Said:
+    """Something to tell a person: a message key and the values it names. str() is
+    the English, for logs and machine output; the app words it in its language."""
+
+    key: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        from gpt4o_tui.i18n import ENGLISH  # i18n formats money with this module
+
+        return ENGLISH.say(self)
+
+
+class CountError(ValueError):
+    """A typed count that cannot be taken, and why."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        self.said = Said(key, values)
+        super().__init__(str(self.said))
+
+
+@dataclass(frozen=True)
 class Bounds:
-    label: str
+    key: str  # names the slider: bounds.<key> in the message catalog
     low: int
     high: int
 
 
 # The calculator's ranges: the top of each is GPT-4o mini's own limit.
-INPUT_BOUNDS = Bounds("Input tokens / request", 10, 128_000)
-OUTPUT_BOUNDS = Bounds("Output tokens / request", 1, 16_384)
-REQUESTS_BOUNDS = Bounds("Requests / day", 1, 1_000_000)
+INPUT_BOUNDS = Bounds("input", 10, 128_000)
+OUTPUT_BOUNDS = Bounds("output", 1, 16_384)
+REQUESTS_BOUNDS = Bounds("requests", 1, 1_000_000)
 
 
 @dataclass(frozen=True)
@@ -55,7 +80,7 @@ class ModelCost:
     rate: Rate
     input_usd: Decimal
     output_usd: Decimal
-    problem: str | None = None
+    problem: Said | None = None
 
     @property
     def total_usd(self) -> Decimal:
@@ -80,18 +105,16 @@ class Saving:
     percent: Decimal
 
 
-def request_problem(model: Model, workload: Workload) -> str | None:
+def request_problem(model: Model, workload: Workload) -> Said | None:
     """Why one request of this workload cannot be made on the model, if it cannot.
     A model whose limits the data does not give (a historical one) is not judged."""
     if model.context_window is None or model.max_output is None:
         return None
     if workload.output_tokens > model.max_output:
-        return f"{workload.output_tokens:,} output tokens exceed its {model.max_output:,}-token maximum"
+        return Said("problem.max_output", {"output": workload.output_tokens, "limit": model.max_output})
     if workload.input_tokens + workload.output_tokens > model.context_window:
-        return (
-            f"{workload.input_tokens:,} + {workload.output_tokens:,} tokens exceed "
-            f"its {model.context_window:,}-token context window"
-        )
+        return Said("problem.context", {"input": workload.input_tokens, "output": workload.output_tokens,
+                                        "limit": model.context_window})
     return None
 
 
@@ -122,7 +145,7 @@ def monthly(catalog: Catalog, workload: Workload, batch: bool = False) -> tuple[
     return tuple(model_cost(catalog, model, workload, batch) for model in catalog.compared)
 
 
-TURNS_BOUNDS = Bounds("Turns / conversation", 1, 200)
+TURNS_BOUNDS = Bounds("turns", 1, 200)
 
 
 @dataclass(frozen=True)
@@ -220,30 +243,6 @@ def format_percent(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
 
 
-# What people read for one model's result: the pane, `gpt4o-tui cost` and the export
-# all say it the same way.
-
-
-def rates_label(result: ModelCost) -> str:
-    return f"{format_rate(result.rate.input)}/{format_rate(result.rate.output)}"
-
-
-def total_label(result: ModelCost) -> str:
-    return "can't run" if result.problem else format_usd(result.total_usd)
-
-
-def saving_label(subject: ModelCost, result: ModelCost) -> str:
-    """What GPT-4o mini saves against this model, or why there is nothing to say."""
-    if result is subject:
-        return "—"
-    found = saving(subject, result)
-    if found is None:
-        return "n/a"
-    if found.usd < 0:  # the peer is cheaper: say so, rather than a negative saving
-        return f"costs {format_usd(-found.usd)} more"
-    return f"{format_usd(found.usd)} ({format_percent(found.percent)})"
-
-
 _COUNT = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")
 _SUFFIX = {"": 1, "k": 1_000, "m": 1_000_000}
 
@@ -252,14 +251,14 @@ def parse_count(text: str) -> int:
     """A whole count as people type it: 1500, 1,500, 1.5k, 2M. Raises ValueError."""
     match = _COUNT.match(text) if text.isascii() else None
     if match is None:
-        raise ValueError(f"{text.strip()[:12]!r} is not a count (e.g. 1500, 1.5k, 2M)")
+        raise CountError("count.not_a_count", text=text.strip()[:12])
     value = Decimal(match.group(1).replace(",", "")) * _SUFFIX[match.group(2).lower()]
     if value != value.to_integral_value():
-        raise ValueError(f"{text.strip()[:12]} is not a whole number")
+        raise CountError("count.not_whole", text=text.strip()[:12])
     return int(value)
 
 
 def check_bounds(value: int, bounds: Bounds) -> int:
     if not bounds.low <= value <= bounds.high:
-        raise ValueError(f"must be from {bounds.low:,} to {bounds.high:,}")
+        raise CountError("count.out_of_range", low=bounds.low, high=bounds.high)
     return value

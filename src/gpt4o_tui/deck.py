@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from gpt4o_tui import compare, costs
 from gpt4o_tui.catalog import Catalog
 from gpt4o_tui.costs import Workload
+from gpt4o_tui.i18n import ENGLISH, Language
 
 # The characters Textual's large digits can draw; a figure uses no others.
 FIGURE_CHARACTERS = frozenset(" 0123456789+-^x:ABCDEF$£€(),.")
@@ -25,49 +26,56 @@ class Slide:
     compared_title: str = ""
 
 
-def slides(catalog: Catalog) -> tuple[Slide, ...]:
+def slides(catalog: Catalog, lang: Language = ENGLISH) -> tuple[Slide, ...]:
     return (
-        _price(catalog),
-        _context(catalog),
-        _mmlu_lead(catalog),
-        _small_models(catalog),
-        _workload(catalog),
-        _since_launch(catalog),
+        _price(catalog, lang),
+        _context(catalog, lang),
+        _mmlu_lead(catalog, lang),
+        _small_models(catalog, lang),
+        _workload(catalog, lang),
+        _since_launch(catalog, lang),
     )
 
 
-def _price(catalog: Catalog) -> Slide:
+def _dollars(lang: Language, amount: str, unit: str) -> tuple[str, str]:
+    """A dollar figure for the large digits and its unit: $0.15 in English; in
+    Chinese 0.15, with 美元 leading the unit, as Chinese writes money."""
+    return (amount.replace("$", "") if lang.zh else amount), lang("deck.dollar_unit", unit=unit)
+
+
+def _price(catalog: Catalog, lang: Language) -> Slide:
     subject = catalog.subject
     price = catalog.price(subject.id)
     others = [m for m in catalog.compared if m.role == "peer" and m.tier == "small"]
+    figure, unit = _dollars(lang, costs.format_rate(price.input), lang("deck.price.unit"))
     return Slide(
-        title=f"{subject.name}: the price at launch, {catalog.prices_as_of:%Y-%m-%d}",
-        figure=costs.format_rate(price.input),
-        unit="per million input tokens",
-        lines=(f"and {costs.format_rate(price.output)} per million output tokens",),
+        title=lang("deck.price.title", model=subject.name, date=f"{catalog.prices_as_of:%Y-%m-%d}"),
+        figure=figure,
+        unit=unit,
+        lines=(lang("deck.price.output", rate=lang.rate(price.output)),),
         sources=price.sources,
-        compared=tuple((m.name, f"{costs.format_rate(catalog.price(m.id).input)} / "
-                        f"{costs.format_rate(catalog.price(m.id).output)}") for m in others),
-        compared_title="The other small models at launch, in / out",
+        compared=tuple((m.name, f"{lang.rate(catalog.price(m.id).input)} / "
+                        f"{lang.rate(catalog.price(m.id).output)}") for m in others),
+        compared_title=lang("deck.price.compared"),
     )
 
 
-def _context(catalog: Catalog) -> Slide:
+def _context(catalog: Catalog, lang: Language) -> Slide:
     subject = catalog.subject
     others = [m for m in catalog.compared if m.role == "peer" and m.context_window]
     return Slide(
-        title=f"{subject.name}: how much it reads at once",
+        title=lang("deck.context.title", model=subject.name),
         figure=f"{subject.context_window:,}" if subject.context_window else "n/a",
-        unit="tokens of context window",
-        lines=(f"and up to {subject.max_output:,} output tokens in one reply" if subject.max_output
-               else "Its maximum output is not published",),
+        unit=lang("deck.context.unit"),
+        lines=(lang("deck.context.output", tokens=subject.max_output) if subject.max_output
+               else lang("deck.context.no_output"),),
         sources=subject.sources,
         compared=tuple((m.name, f"{m.context_window:,}") for m in others),
-        compared_title="The models it was measured with",
+        compared_title=lang("deck.context.compared"),
     )
 
 
-def _mmlu_lead(catalog: Catalog) -> Slide:
+def _mmlu_lead(catalog: Catalog, lang: Language) -> Slide:
     subject = catalog.subject
     benchmark = next((b for b in catalog.benchmarks if b.id == "mmlu"), catalog.benchmarks[0])
     mine = benchmark.score(subject.id)
@@ -76,80 +84,85 @@ def _mmlu_lead(catalog: Catalog) -> Slide:
     best = max(small, key=lambda m: benchmark.score(m.id) or 0, default=None)
     frontier = [m for m in catalog.compared if m.tier == "frontier" and benchmark.score(m.id) is not None]
     if mine is None or best is None:
-        figure, unit = "n/a", f"{benchmark.name}: no comparison to make"
+        figure, unit = "n/a", lang("deck.lead.none", benchmark=benchmark.name)
     else:
         lead = mine - (benchmark.score(best.id) or 0)
         figure = f"{lead:+.1f}"
-        unit = f"points on {benchmark.name} over the best other small model, {best.name}"
+        unit = lang("deck.lead.unit", benchmark=benchmark.name, model=best.name)
     scored = [(m, s) for m in catalog.compared if (s := benchmark.score(m.id)) is not None]
     return Slide(
-        title=f"{benchmark.name}: {benchmark.tests}",
+        title=benchmark.name + lang.colon + lang.of(benchmark, "tests"),
         figure=figure,
         unit=unit,
         lines=(),
         sources=benchmark.sources,
-        compared=tuple((m.name + (" (frontier, for scale)" if m in frontier else ""), f"{s:.1f}") for m, s in scored),
-        compared_title=f"{benchmark.name} scores",
+        compared=tuple((m.name + (lang("deck.lead.frontier") if m in frontier else ""), f"{s:.1f}")
+                       for m, s in scored),
+        compared_title=lang("deck.lead.compared", benchmark=benchmark.name),
     )
 
 
-def _small_models(catalog: Catalog) -> Slide:
+def _small_models(catalog: Catalog, lang: Language) -> Slide:
     record = compare.small_model_record(catalog)
-    trails = "; ".join(f"{loss.benchmark.name}, where {loss.peer_name} scores {loss.theirs:.1f} "
-                       f"to its {loss.mine:.1f}" for loss in record.losses)
+    trails = lang("deck.small.separator").join(
+        lang("deck.small.loss", benchmark=loss.benchmark.name, peer=loss.peer_name,
+             theirs=f"{loss.theirs:.1f}", mine=f"{loss.mine:.1f}")
+        for loss in record.losses
+    )
     return Slide(
-        title=f"{catalog.subject.name} against the other small models",
+        title=lang("deck.small.title", model=catalog.subject.name),
         figure=str(record.leads),
-        unit=f"of the launch chart's {record.of} benchmarks led by {catalog.subject.name}",
+        unit=lang("deck.small.unit", of=record.of, model=catalog.subject.name),
         lines=(
-            f"It trails on {trails}." if trails else "No small model scores above it on any benchmark.",
-            "n/a is not zero: a model that was not scored is left out, never ranked last.",
+            lang("deck.small.trails", losses=trails) if trails else lang("deck.small.none"),
+            lang("deck.small.na"),
         ),
         sources=tuple(dict.fromkeys(s for b in catalog.benchmarks for s in b.sources)),
     )
 
 
-def _workload(catalog: Catalog) -> Slide:
+def _workload(catalog: Catalog, lang: Language) -> Slide:
     workload = Workload()
     results = {r.model.id: r for r in costs.monthly(catalog, workload)}
     subject = results[catalog.subject.id]
     rival = next((m for m in catalog.compared if m.tokenizer and m.role == "peer"), None)
     lines = [
-        f"{workload.requests_per_day:,} requests a day for {workload.days} days, each "
-        f"{workload.input_tokens:,} tokens in and {workload.output_tokens:,} out, at launch list prices",
+        lang("deck.workload.line", requests=workload.requests_per_day, days=workload.days,
+             input=workload.input_tokens, output=workload.output_tokens),
     ]
     if rival is not None:
-        lines.append(f"against {rival.name}, {catalog.subject.name} saves "
-                     f"{costs.saving_label(subject, results[rival.id])}")
+        lines.append(lang("deck.workload.saves", rival=rival.name, model=catalog.subject.name,
+                          saving=lang.saving(subject, results[rival.id])))
+    figure, unit = _dollars(lang, costs.format_usd(subject.total_usd), lang("deck.workload.unit", model=catalog.subject.name))
     return Slide(
-        title="What a workload costs a month",
-        figure=costs.total_label(subject),
-        unit=f"on {catalog.subject.name}",
+        title=lang("deck.workload.title"),
+        figure=figure,
+        unit=unit,
         lines=tuple(lines),
         sources=catalog.price(catalog.subject.id).sources,
-        compared=tuple((r.model.name, costs.total_label(r)) for r in results.values() if r is not subject),
-        compared_title="The same workload on the others",
+        compared=tuple((r.model.name, lang.total(r)) for r in results.values() if r is not subject),
+        compared_title=lang("deck.workload.compared"),
     )
 
 
-def _since_launch(catalog: Catalog) -> Slide:
+def _since_launch(catalog: Catalog, lang: Language) -> Slide:
     changes = sorted((c for c in catalog.price_changes if c.sets_list_price), key=lambda c: c.date)
     if not changes:
-        return Slide("Prices since launch", "n/a", "no dated list-price change in the data", (), ())
+        return Slide(lang("deck.since.empty_title"), "n/a", lang("deck.since.empty_unit"), (), ())
     now = costs.monthly(catalog.latest(), Workload())
     subject = next(r for r in now if r.model.role == "subject")
     cheaper = [r.model.name for r in now if r.model.role == "peer" and not r.problem
                and r.total_usd < subject.total_usd]
     return Slide(
-        title="Prices change: the launch figures are dated",
+        title=lang("deck.since.title"),
         figure=f"{changes[-1].date:%Y-%m-%d}",
-        unit="the latest dated price change in the data",
+        unit=lang("deck.since.unit"),
         lines=(
-            *(f"{c.date:%Y-%m-%d} {catalog.model(c.model).name}: {c.summary}" for c in changes),
-            f"Since then, cheaper than {catalog.subject.name} on this workload: {', '.join(cheaper)}" if cheaper
-            else f"{catalog.subject.name} is still the cheapest at the latest known prices",
+            *(f"{c.date:%Y-%m-%d} {catalog.model(c.model).name}{lang.colon}{lang.of(c, 'summary')}" for c in changes),
+            lang("deck.since.cheaper", model=catalog.subject.name, models=lang.join(cheaper)) if cheaper
+            else lang("deck.since.cheapest", model=catalog.subject.name),
         ),
         sources=tuple(dict.fromkeys(s for c in changes for s in c.sources)),
-        compared=tuple((r.model.name, costs.total_label(r)) for r in now),
-        compared_title="The same workload at the latest known prices",
+        compared=tuple((r.model.name, lang.total(r)) for r in now),
+        compared_title=lang("deck.since.compared"),
     )

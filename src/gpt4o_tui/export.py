@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from gpt4o_tui import files
+from gpt4o_tui.i18n import Language
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 
@@ -27,20 +28,22 @@ class ExportScreen(ModalScreen[Path | None]):
     ]
     AUTO_FOCUS = "#export-path"
 
-    def __init__(self, scenario: Callable[[str], str], suggested: Path) -> None:
+    def __init__(self, scenario: Callable[[str], str], suggested: Path, lang: Language) -> None:
         """`scenario(format)` gives the text to save, for "markdown" or "json"."""
         super().__init__()
         self.scenario = scenario
         self.suggested = suggested
+        self.lang = lang
         self._pending: Path | None = None
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with Vertical(id="export"):
-            yield Static("Export this scenario", classes="section-title")
-            yield Static("Save to (end the name in .md for Markdown or .json for JSON):")
+            yield Static(lang("export.title"), classes="section-title")
+            yield Static(lang("export.save_to"))
             yield Input(str(self.suggested), id="export-path")
             yield Static("", id="export-message")
-            yield Static("Enter saves · Esc cancels", classes="footnote")
+            yield Static(lang("export.keys"), classes="footnote")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("overwrite", "keep"):
@@ -56,16 +59,16 @@ class ExportScreen(ModalScreen[Path | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         path = Path(event.value.strip()).expanduser()
         if not event.value.strip():
-            self._say("Type a file name first.")
+            self._say(self.lang("export.no_name"))
             return
         if path.suffix.lower() not in FORMATS:
-            self._say(f"{path.name} does not end in .md or .json; which format did you mean?")
+            self._say(self.lang("export.no_format", name=path.name))
             return
         if path.exists():
             self._pending = path
             self.set_focus(None)  # so y and n answer the question, not the field
             self.refresh_bindings()
-            self._say(f"{path} exists. Overwrite it? y: overwrite · n: keep it and choose another name")
+            self._say(self.lang("export.exists", path=path))
             return
         self._write(path)
 
@@ -77,7 +80,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def action_keep(self) -> None:
         self._pending = None
         self.refresh_bindings()
-        self._say("Kept the existing file; choose another name.")
+        self._say(self.lang("export.kept"))
         self.query_one("#export-path", Input).focus()
 
     def action_cancel(self) -> None:
@@ -87,7 +90,7 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             files.save(path, self.scenario(FORMATS[path.suffix.lower()]), replace=True)
         except OSError as error:
-            self._say(f"Could not save {path}: {error.strerror or error}. Nothing was written.")
+            self._say(self.lang("export.failed", path=path, reason=error.strerror or error))
             self.query_one("#export-path", Input).focus()
             return
         self.dismiss(path)

@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Digits, Static
 
 from gpt4o_tui.deck import Slide
+from gpt4o_tui.i18n import Language
 from gpt4o_tui.panes.common import sources_text
 
 
@@ -27,9 +28,10 @@ class DeckScreen(Screen[None]):
 
     index: reactive[int] = reactive(0, init=False)
 
-    def __init__(self, slides: tuple[Slide, ...], interval: float | None = None) -> None:
+    def __init__(self, slides: tuple[Slide, ...], lang: Language, interval: float | None = None) -> None:
         super().__init__()
         self.slides = slides
+        self.lang = lang
         self.interval = interval
         self._timer: Timer | None = None
 
@@ -70,6 +72,11 @@ class DeckScreen(Screen[None]):
     def watch_index(self) -> None:
         self._show()
 
+    def retell(self, slides: tuple[Slide, ...], lang: Language) -> None:
+        """The same deck in another language, on the same slide."""
+        self.slides, self.lang = slides, lang
+        self._show()
+
     def _show(self) -> None:
         slide = self.slides[self.index]
         self.query_one("#slide-title", Static).update(slide.title)
@@ -78,12 +85,12 @@ class DeckScreen(Screen[None]):
         self.query_one("#slide-lines", Static).update(Text("\n").join(Text(line) for line in slide.lines))
         compared = Table(title=slide.compared_title, box=None, show_header=False, padding=(0, 1),
                          min_width=len(slide.compared_title))
-        compared.add_column()
+        compared.add_column(overflow="fold")
         compared.add_column(justify="right", style="bold")
         for row in slide.compared:
             compared.add_row(*row)
         self.query_one("#slide-compared", Static).update(compared if slide.compared else "")
         self.query_one("#slide-sources", Static).update(sources_text(slide.sources) if slide.sources else "")
-        keys = "→ next · ← back · Esc leave" if self.index == 0 else ""
-        last = " · the end" if self.index == len(self.slides) - 1 and not self.interval else ""
+        keys = self.lang("deck.keys") if self.index == 0 else ""
+        last = self.lang("deck.the_end") if self.index == len(self.slides) - 1 and not self.interval else ""
         self.query_one("#slide-counter", Static).update(f"{keys}   {self.index + 1} / {len(self.slides)}{last}")

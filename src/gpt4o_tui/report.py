@@ -17,6 +17,7 @@ from rich.text import Text
 from gpt4o_tui import costs
 from gpt4o_tui.catalog import Catalog, Model
 from gpt4o_tui.costs import ModelCost, Workload
+from gpt4o_tui.i18n import ENGLISH, Language
 
 FORMATS = ("table", "json", "csv")
 
@@ -35,7 +36,7 @@ def _record(result: ModelCost) -> dict[str, object]:
         "input_usd": costs.money_string(result.input_usd),
         "output_usd": costs.money_string(result.output_usd),
         "total_usd": costs.money_string(result.total_usd),
-        "problem": result.problem,
+        "problem": None if result.problem is None else str(result.problem),
     }
 
 
@@ -65,68 +66,70 @@ def as_csv(results: Sequence[ModelCost]) -> str:
     return out.getvalue()
 
 
-def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequence[ModelCost]) -> RenderableType:
-    title = (
-        f"{workload.requests_per_day:,} requests a day × {workload.input_tokens:,} input + "
-        f"{workload.output_tokens:,} output tokens × {workload.days:,} days"
-        + (" (Batch API where offered)" if batch else "")
-    )
+def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequence[ModelCost],
+             lang: Language = ENGLISH) -> RenderableType:
+    title = lang("report.title", requests=workload.requests_per_day, input=workload.input_tokens,
+                 output=workload.output_tokens, days=workload.days)
+    if batch:
+        title += lang("report.batch")
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("Model", no_wrap=True)
-    table.add_column("$/1M in/out", justify="right", no_wrap=True)
-    table.add_column("Total", justify="right", no_wrap=True)
+    table.add_column(lang("report.model"), no_wrap=True)
+    table.add_column(lang("report.rates"), justify="right", no_wrap=True)
+    table.add_column(lang("report.total"), justify="right", no_wrap=True)
     subject = next((r for r in results if r.model.role == "subject"), None)
     if subject is not None:
-        table.add_column(f"{catalog.subject.short} saves", justify="right", no_wrap=True)
+        table.add_column(lang("report.saves", model=catalog.subject.short), justify="right", no_wrap=True)
     notes = []
     for result in results:
-        rate = costs.rates_label(result)
+        rate = lang.rates(result)
         if result.rate.kind != "standard" or batch:
-            rate += f" {result.rate.kind}"
+            rate += " " + lang(f"rate.{result.rate.kind}")
         cells: list[RenderableType] = [
             result.model.name,
             rate,
-            Text(costs.total_label(result), "bold" if result is subject else ""),
+            Text(lang.total(result), "bold" if result is subject else ""),
         ]
         if subject is not None:
-            cells.append(costs.saving_label(subject, result))
+            cells.append(lang.saving(subject, result))
         table.add_row(*cells)
         if result.problem:
-            notes.append(f"{result.model.name} can't run this request: {result.problem}.")
+            notes.append(lang("report.cannot_run", model=result.model.name, problem=lang.say(result.problem)))
     return Group(table, *(Text(note, "italic") for note in notes))
 
 
 def scenario_json(workload: Workload, batch: bool, prices: str, results: Sequence[ModelCost]) -> str:
     """The calculator's scenario: the same document `gpt4o-tui cost --format json` gives,
-    with which prices it used ("launch" or "latest known")."""
+    with which prices it used ("launch" or "latest known"). A document for machines:
+    its keys and values are the same in every language."""
     document = _document(workload, batch, results)
     document["workload"]["prices"] = prices  # type: ignore[index]
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
 def scenario_markdown(catalog: Catalog, workload: Workload, batch: bool, prices: str,
-                      results: Sequence[ModelCost]) -> str:
+                      results: Sequence[ModelCost], lang: Language = ENGLISH) -> str:
     subject = next((r for r in results if r.model.role == "subject"), None)
     lines = [
-        "# gpt4o-tui scenario",
+        lang("report.md.title"),
         "",
-        f"- {workload.input_tokens:,} input and {workload.output_tokens:,} output tokens a request",
-        f"- {workload.requests_per_day:,} requests a day for {workload.days:,} days "
-        f"({workload.requests:,} requests)",
-        f"- prices: {prices}" + (", Batch API where a model offers it" if batch else ", standard"),
+        lang("report.md.tokens", input=workload.input_tokens, output=workload.output_tokens),
+        lang("report.md.requests", requests=workload.requests_per_day, days=workload.days, total=workload.requests),
+        lang("report.md.prices", prices=lang(f"report.prices.{prices.replace(' ', '_')}"))
+        + lang("report.md.batch" if batch else "report.md.standard"),
         "",
-        f"| Model | $/1M in/out | Rate | Total | {catalog.subject.short} saves |",
+        lang("report.md.header", model=catalog.subject.short),
         "|---|---:|---|---:|---:|",
     ]
     for result in results:
-        saves = costs.saving_label(subject, result) if subject is not None else "n/a"
+        saves = lang.saving(subject, result) if subject is not None else "n/a"
         lines.append(
-            f"| {result.model.name} | {costs.rates_label(result)} | {result.rate.kind} "
-            f"| {costs.total_label(result)} | {saves} |"
+            f"| {result.model.name} | {lang.rates(result)} | {lang(f'rate.{result.rate.kind}')} "
+            f"| {lang.total(result)} | {saves} |"
         )
-    problems = [f"- {r.model.name} can't run this request: {r.problem}." for r in results if r.problem]
+    problems = ["- " + lang("report.cannot_run", model=r.model.name, problem=lang.say(r.problem))
+                for r in results if r.problem]
     if problems:
         lines += ["", *problems]
     cited = sorted({s for r in results for s in catalog.price(r.model.id).sources})
-    lines += ["", f"Prices from: {', '.join(cited)}. Made with gpt4o-tui."]
+    lines += ["", lang("report.md.sources", sources=", ".join(cited))]
     return "\n".join(lines) + "\n"

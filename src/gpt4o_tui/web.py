@@ -17,6 +17,8 @@ import jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
+from gpt4o_tui.i18n import ENGLISH, Language
+
 GOOGLE_FONTS = """    <link
       rel="stylesheet"
       href="https://fonts.googleapis.com/css?family=Roboto%20Mono"
@@ -51,25 +53,22 @@ class OfflineServer(Server):
         return app
 
 
-def command(data: Path | None, theme: str) -> str:
+def command(data: Path | None, theme: str, lang: Language = ENGLISH) -> str:
     """The shell command each browser tab's app runs as."""
-    words = [sys.executable, "-m", "gpt4o_tui", "--theme", theme]
+    words = [sys.executable, "-m", "gpt4o_tui", "--theme", theme, "--lang", lang.code]
     if data is not None:
         words += ["--data", str(data.resolve())]
     return shlex.join(words)
 
 
-def serve(host: str, port: int, public_url: str | None, data: Path | None, theme: str) -> int:
+def serve(host: str, port: int, public_url: str | None, data: Path | None, theme: str,
+          lang: Language = ENGLISH) -> int:
     if not is_loopback(host):
-        print(
-            f"gpt4o-tui serve: warning: listening on {host}:{port}, which other machines may reach; "
-            "anyone who can reach it can use the app. Leave out --host to serve this machine only.",
-            file=sys.stderr,
-        )
-    server = OfflineServer(command(data, theme), host=host, port=port, title="gpt4o-tui", public_url=public_url)
+        print(lang("cli.serve_warning", host=host, port=port), file=sys.stderr)
+    server = OfflineServer(command(data, theme, lang), host=host, port=port, title="gpt4o-tui", public_url=public_url)
     try:
         server.serve()
     except OSError as error:
-        print(f"gpt4o-tui serve: cannot listen on {host}:{port}: {error.strerror or error}", file=sys.stderr)
+        print(lang("cli.serve_failed", host=host, port=port, reason=error.strerror or error), file=sys.stderr)
         return 2
     return 0

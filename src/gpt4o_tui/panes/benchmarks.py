@@ -7,7 +7,9 @@ views render it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -20,15 +22,14 @@ from textual.widgets import ContentSwitcher, DataTable, Static
 
 from gpt4o_tui import compare
 from gpt4o_tui.catalog import Benchmark, Catalog
-from gpt4o_tui.costs import format_usd
+from gpt4o_tui.i18n import Language
 from gpt4o_tui.panes.common import sources_text
 from gpt4o_tui.widgets.frontier_chart import FrontierChart, Plot, PlotPoint
 from gpt4o_tui.widgets.model_toggles import ModelToggles
 from gpt4o_tui.widgets.score_bars import BarRow, ScoreBars
 
 CHOOSE = Binding.Group("Benchmark", compact=True)
-VIEWS = {"table": "Table", "grouped": "Grouped", "frontier": "Frontier", "explain": "Explain"}
-LEGEND = "★ best  ▲ best small  ° chart only  n/a never ranked"
+VIEWS = ("table", "grouped", "frontier", "explain")
 
 
 class BenchmarksPane(Vertical):
@@ -56,26 +57,40 @@ class BenchmarksPane(Vertical):
     peer: reactive[str] = reactive("", repaint=False)
     mix: reactive[int] = reactive(0, repaint=False)
 
-    def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
+    def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None,
+                 state: Mapping[str, Any] | None = None) -> None:
         super().__init__(id=id)
         self.catalog = catalog
+        self.lang = lang
         self._ready = False  # watchers fire before the views exist; render from on_mount on
         self.peers = [m.id for m in catalog.compared if m.role == "peer"]
-        self.set_reactive(BenchmarksPane.selected, catalog.benchmarks[0].id)
-        self.set_reactive(BenchmarksPane.peer, self.peers[0])
+        state = {"selected": catalog.benchmarks[0].id, "view": "table", "hidden": frozenset(),
+                 "sort_key": "chart", "peer": self.peers[0], "mix": 0, "toggles_cursor": 0, **(state or {})}
+        for name in ("selected", "view", "hidden", "sort_key", "peer", "mix"):
+            self.set_reactive(getattr(BenchmarksPane, name), state[name])
+        self._toggles_cursor = state["toggles_cursor"]
+
+    def state(self) -> dict[str, Any]:
+        """What a person has chosen here, to carry into a pane rebuilt in another language."""
+        return {"selected": self.selected, "view": self.view, "hidden": self.hidden, "sort_key": self.sort_key,
+                "peer": self.peer, "mix": self.mix, "toggles_cursor": self.query_one(ModelToggles).cursor}
 
     # -- building ----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        catalog = self.catalog
+        catalog, lang = self.catalog, self.lang
         with Horizontal(id="bench-controls"):
-            yield ModelToggles(catalog.compared, id="toggles")
+            toggles = ModelToggles(catalog.compared, lang("benchmarks.show"), id="toggles")
+            toggles.set_reactive(ModelToggles.hidden, self.hidden)
+            toggles.set_reactive(ModelToggles.cursor, self._toggles_cursor)
+            yield toggles
             yield Static("", id="view-name")
-        with ContentSwitcher(initial="table-view", id="views"):
+        with ContentSwitcher(initial=f"{self.view}-view", id="views"):
             with VerticalScroll(id="table-view", can_focus=False):
                 yield self._scores_table()
-                notes = sorted({m.chart_note for m in catalog.compared if m.chart_note})
-                yield Static(LEGEND + "".join(f"  † {note}" for note in notes), classes="footnote")
+                notes = sorted({lang.of(m, "chart_note") for m in catalog.compared if m.chart_note})
+                yield Static(lang("benchmarks.legend") + "".join(f"  † {note}" for note in notes),
+                             classes="footnote")
                 yield Static("", id="chart-title")
                 yield ScoreBars(id="bars")
                 yield Static("", id="plain")
@@ -86,10 +101,10 @@ class BenchmarksPane(Vertical):
                 for benchmark in catalog.benchmarks:
                     yield Static("", id=f"group-{benchmark.id}", classes="group-title")
                     yield ScoreBars(id=f"bars-{benchmark.id}")
-                yield Static(_caveats(catalog), classes="footnote")
+                yield Static(_caveats(catalog, lang), classes="footnote")
             with Vertical(id="frontier-view"):
                 yield Static("", id="frontier-header")
-                yield FrontierChart(id="frontier")
+                yield FrontierChart(lang("benchmarks.no_plot"), id="frontier")
                 yield Static("", id="frontier-words")
             with VerticalScroll(id="explain-view"):
                 yield Static("", id="explain")
@@ -97,7 +112,7 @@ class BenchmarksPane(Vertical):
     def _scores_table(self) -> DataTable[Text]:
         catalog = self.catalog
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="scores")
-        table.add_column("Benchmark", key="benchmark")
+        table.add_column(self.lang("benchmarks.benchmark"), key="benchmark")
         for model in catalog.compared:
             label = model.short + ("†" if model.chart_note else "")
             table.add_column(Text(label, "bold" if model.role == "subject" else ""), key=model.id)
@@ -110,6 +125,8 @@ class BenchmarksPane(Vertical):
 
     def on_mount(self) -> None:
         self._ready = True
+        table = self.query_one("#scores", DataTable)
+        table.move_cursor(row=table.get_row_index(self.selected))
         self._show_all()
 
     def focus_default(self) -> None:
@@ -136,8 +153,7 @@ class BenchmarksPane(Vertical):
         self.view = view
 
     def action_next_view(self) -> None:
-        views = list(VIEWS)
-        self.view = views[(views.index(self.view) + 1) % len(views)]
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
 
     def action_models(self) -> None:
         self.query_one(ModelToggles).focus()
@@ -171,7 +187,7 @@ class BenchmarksPane(Vertical):
             self.focus_default()
 
     def _show_view_name(self) -> None:
-        self.query_one("#view-name", Static).update(f"· {VIEWS[self.view]} (v: next)")
+        self.query_one("#view-name", Static).update(self.lang("benchmarks.view_name", view=self.lang(f"view.{self.view}")))
 
     def watch_selected(self) -> None:
         if self._ready:
@@ -215,7 +231,7 @@ class BenchmarksPane(Vertical):
         self._show_explanation()
 
     def _show_explanation(self) -> None:
-        self.query_one("#explain", Static).update(_explanation(self.benchmark, self.catalog))
+        self.query_one("#explain", Static).update(_explanation(self.benchmark, self.catalog, self.lang))
 
     def _rows(self, benchmark: Benchmark, model_ids: list[str]) -> tuple[BarRow, ...]:
         return tuple(
@@ -223,63 +239,64 @@ class BenchmarksPane(Vertical):
                 name=self.catalog.model(m).name,
                 score=benchmark.score(m),
                 subject=m == self.catalog.subject.id,
-                note=benchmark.not_scored.get(m, ""),
+                note=self.lang.of(benchmark, "not_scored").get(m, ""),
                 mark="°" if m in benchmark.chart_only else "",
             )
             for m in model_ids
         )
 
     def _show_table_view(self) -> None:
-        benchmark = self.benchmark
+        benchmark, lang = self.benchmark, self.lang
         self.query_one("#chart-title", Static).update(
-            Text.assemble((benchmark.name, "bold"), f": {benchmark.tests}", ("   e explains", "dim"))
+            Text.assemble((benchmark.name, "bold"), lang.colon + lang.of(benchmark, "tests"),
+                          ("   " + lang("benchmarks.e_explains"), "dim"))
         )
         self.query_one("#bars", ScoreBars).rows = self._rows(benchmark, self.visible)
-        plain = Text.assemble(("In plain words: ", "bold"), benchmark.analogy) if benchmark.analogy else Text(
-            f"The seed article gives no plain-language example for {benchmark.name}.", "italic"
-        )
+        plain = Text.assemble((lang("common.plain_words"), "bold"), lang.of(benchmark, "analogy")) \
+            if benchmark.analogy else Text(lang("benchmarks.no_analogy", benchmark=benchmark.name), "italic")
         self.query_one("#plain", Static).update(plain)
 
     def _show_grouped_view(self) -> None:
-        catalog, subject = self.catalog, self.catalog.subject
+        catalog, subject, lang = self.catalog, self.catalog.subject, self.lang
         order = compare.ordered(catalog, self.visible, self.sort_key)
         peer = catalog.model(self.peer)
         self.query_one("#grouped-header", Static).update(
             Text.assemble(
-                ("Sorted by ", ""), (compare.sort_label(catalog, self.sort_key), "bold"), " (s)   ",
+                lang("benchmarks.sorted_by"), (compare.sort_label(catalog, self.sort_key, lang), "bold"), " (s)   ",
                 ("Δ ", "bold"), f"{subject.short} − {peer.short} (p)\n",
-                _where_beaten(catalog),
+                _where_beaten(catalog, lang),
             )
         )
         averages = {m: compare.average(catalog.benchmarks, m) for m in order}
         self.query_one("#group-average", Static).update(
-            Text.assemble(("Average", "bold"), " over the benchmarks each model took; n/a left out")
+            Text.assemble((lang("benchmarks.average"), "bold"), lang("benchmarks.average_note"))
         )
         self.query_one("#bars-average", ScoreBars).rows = tuple(
             BarRow(
                 name=catalog.model(m).name,
                 score=averages[m].value,
                 subject=m == subject.id,
-                note="" if averages[m].taken == averages[m].of else f"{averages[m].taken} of {averages[m].of}",
+                note="" if averages[m].taken == averages[m].of
+                else lang("benchmarks.taken", taken=averages[m].taken, of=averages[m].of),
             )
             for m in order
         )
         for benchmark in catalog.benchmarks:
             change = compare.delta(benchmark, subject.id, peer.id)
             self.query_one(f"#group-{benchmark.id}", Static).update(
-                Content.assemble((benchmark.name, "bold"), f"  {benchmark.tests}  ", *_delta(change))
+                Content.assemble((benchmark.name, "bold"), f"  {lang.of(benchmark, 'tests')}  ", *_delta(change))
             )
             self.query_one(f"#bars-{benchmark.id}", ScoreBars).rows = self._rows(benchmark, order)
 
     def _show_frontier_view(self) -> None:
-        catalog, benchmark, mix = self.catalog, self.benchmark, compare.MIXES[self.mix]
+        catalog, benchmark, mix, lang = self.catalog, self.benchmark, compare.MIXES[self.mix], self.lang
         candidates = compare.points(catalog, benchmark, self.visible, mix)
         on = compare.frontier(candidates)
         on_ids = {p.model_id for p in on}
         self.query_one("#frontier-header", Static).update(
             Text.assemble(
-                (benchmark.name, "bold"), " score against price per 1M tokens, blended at ",
-                (str(mix), "bold"), " (x: next mix); log price axis",
+                (benchmark.name, "bold"), lang("benchmarks.frontier_against"),
+                (mix.said(lang), "bold"), lang("benchmarks.frontier_axis"),
             )
         )
         self.query_one(FrontierChart).plot = Plot(
@@ -289,17 +306,20 @@ class BenchmarksPane(Vertical):
                 for p in candidates
             )
         )
-        words = Text.assemble(("On the frontier", "bold"), " (no shown model is both cheaper and better): ")
-        words.append(", ".join(f"{catalog.model(p.model_id).name} {format_usd(p.price)}" for p in on) or "none")
+        words = Text.assemble((lang("benchmarks.on_frontier"), "bold"), lang("benchmarks.on_frontier_note"))
+        words.append(lang.join(f"{catalog.model(p.model_id).name} {lang.usd(p.price)}" for p in on)
+                     or lang("benchmarks.none"))
         for point in candidates:
             if point.model_id not in on_ids:
-                beaters = ", ".join(catalog.model(q.model_id).short for q in compare.dominated_by(candidates, point))
-                words.append(f"\n{catalog.model(point.model_id).name}: off it, beaten on both by {beaters}")
-        for model_id, reason in benchmark.not_scored.items():
+                beaters = lang.join(catalog.model(q.model_id).short for q in compare.dominated_by(candidates, point))
+                words.append("\n" + lang("benchmarks.off_frontier", model=catalog.model(point.model_id).name,
+                                         beaters=beaters))
+        for model_id, reason in lang.of(benchmark, "not_scored").items():
             if model_id in self.visible:
-                words.append(f"\n{catalog.model(model_id).name}: not plotted (n/a), {reason}")
+                words.append("\n" + lang("benchmarks.not_plotted", model=catalog.model(model_id).name, reason=reason))
         if self.hidden:
-            words.append("\nHidden: " + ", ".join(m.short for m in catalog.compared if m.id in self.hidden))
+            words.append("\n" + lang("benchmarks.hidden",
+                                     models=lang.join(m.short for m in catalog.compared if m.id in self.hidden)))
         self.query_one("#frontier-words", Static).update(words)
 
 
@@ -324,44 +344,47 @@ def _delta(change: Decimal | None) -> tuple[tuple[str, str], ...]:
     return (("Δ ", ""), ("0.0 =", "bold"))
 
 
-def _where_beaten(catalog: Catalog) -> Text:
+def _where_beaten(catalog: Catalog, lang: Language) -> Text:
     """Where a small peer scores above GPT-4o mini: shown as plainly as the wins."""
     record = compare.small_model_record(catalog)
-    text = Text(f"{catalog.subject.name} leads the small models on {record.leads} of {record.of}")
+    text = Text(lang("benchmarks.leads", model=catalog.subject.name, leads=record.leads, of=record.of))
     if record.losses:
-        text.append("; it trails on ").append("; ".join(
-            f"{loss.benchmark.name}: {loss.peer_name} {loss.theirs:.1f} vs {loss.mine:.1f}" for loss in record.losses
+        text.append(lang("benchmarks.trails")).append(lang("deck.small.separator").join(
+            lang("benchmarks.loss", benchmark=loss.benchmark.name, peer=loss.peer_name,
+                 theirs=f"{loss.theirs:.1f}", mine=f"{loss.mine:.1f}")
+            for loss in record.losses
         ), "bold")
-    return text.append(".")
+    return text.append(lang("benchmarks.full_stop"))
 
 
-def _caveats(catalog: Catalog) -> Text:
-    notes = [f"{m.name}: {m.chart_note}" for m in catalog.compared if m.chart_note]
-    return Text(
-        "n/a is not zero: it is left out of every average, rank and frontier. "
-        "° marks a score only the launch chart gives. " + " ".join(f"† {n}." for n in notes)
-    )
+def _caveats(catalog: Catalog, lang: Language) -> Text:
+    notes = [f"{m.name}{lang.colon}{lang.of(m, 'chart_note')}" for m in catalog.compared if m.chart_note]
+    return Text(lang("benchmarks.caveats") + " ".join(f"† {n}{lang('benchmarks.full_stop')}" for n in notes))
 
 
-def _explanation(benchmark: Benchmark, catalog: Catalog) -> Text:
-    text = Text.assemble((benchmark.name, "bold"), " — ", benchmark.tests, "\n\n")
-    text.append("How it is scored: ", "bold").append(benchmark.scored).append(" ")
+def _explanation(benchmark: Benchmark, catalog: Catalog, lang: Language) -> Text:
+    text = Text.assemble((benchmark.name, "bold"), " — ", lang.of(benchmark, "tests"), "\n\n")
+    text.append(lang("benchmarks.how_scored"), "bold").append(lang.of(benchmark, "scored")).append(" ")
     text.append(sources_text(benchmark.scored_sources)).append("\n\n")
     if benchmark.analogy and benchmark.analogy_zh:
-        text.append("In plain words: ", "bold").append(benchmark.analogy).append("\n")
-        text.append(benchmark.analogy_zh, "italic").append(" ").append(sources_text(("seed",))).append("\n\n")
+        text.append(lang("common.plain_words"), "bold")
+        if lang.zh:  # the seed's own words
+            text.append(benchmark.analogy_zh).append(" ").append(sources_text(("seed",))).append("\n\n")
+        else:  # a retelling, then the seed's Chinese it retells
+            text.append(benchmark.analogy).append("\n")
+            text.append(benchmark.analogy_zh, "italic").append(" ").append(sources_text(("seed",))).append("\n\n")
     else:
-        text.append(f"The seed article gives no plain-language example for {benchmark.name}.\n\n", "italic")
+        text.append(lang("benchmarks.no_analogy", benchmark=benchmark.name) + "\n\n", "italic")
     scores = []
     for model in catalog.compared:
         score = benchmark.score(model.id)
         shown = "n/a" if score is None else f"{score:.1f}" + ("°" if model.id in benchmark.chart_only else "")
         scores.append(f"{model.short} {shown}")
-    text.append("Scores: ", "bold").append(" · ".join(scores)).append("\n")
-    for model_id, reason in benchmark.not_scored.items():
-        text.append(f"n/a for {catalog.model(model_id).name}: {reason}\n")
+    text.append(lang("benchmarks.scores"), "bold").append(" · ".join(scores)).append("\n")
+    for model_id, reason in lang.of(benchmark, "not_scored").items():
+        text.append(lang("benchmarks.na_for", model=catalog.model(model_id).name, reason=reason) + "\n")
     if benchmark.chart_only:
-        names = ", ".join(catalog.model(m).short for m in benchmark.chart_only)
-        text.append(f"° chart only (no independent copy): {names}\n")
-    text.append("Sources: ").append(sources_text(benchmark.sources))
+        names = lang.join(catalog.model(m).short for m in benchmark.chart_only)
+        text.append(lang("benchmarks.chart_only", models=names) + "\n")
+    text.append(lang("benchmarks.sources")).append(sources_text(benchmark.sources))
     return text

@@ -3,11 +3,14 @@ same frame) above the list prices and their dated changes."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -21,6 +24,7 @@ from textual.widgets import DataTable, Select, Static, TextArea
 from gpt4o_tui import claims, costs, report
 from gpt4o_tui.catalog import Catalog, Preset
 from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS, Workload
+from gpt4o_tui.i18n import Language
 from gpt4o_tui.panes.common import sources_text
 from gpt4o_tui.widgets.log_slider import CountSlider
 
@@ -53,57 +57,80 @@ class PricingPane(VerticalScroll):
     latest: reactive[bool] = reactive(False, init=False, repaint=False)
     turns: reactive[int] = reactive(TURNS_DEFAULT, init=False, repaint=False)
 
-    def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
+    def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None,
+                 state: Mapping[str, Any] | None = None) -> None:
         super().__init__(id=id, can_focus=False)
         self.catalog = catalog
+        self.lang = lang
         self.latest_catalog = catalog.latest()
         self._notes_text = ""
+        state = state or {}
+        for name in ("workload", "batch", "latest", "turns"):
+            if name in state:
+                self.set_reactive(getattr(PricingPane, name), state[name])
+        self._text = state.get("text", "")
+        self._sample = state.get("sample", Select.NULL)
+        self._scroll = state.get("scroll")
+
+    def state(self) -> dict[str, Any]:
+        """What a person has set here, to carry into a pane rebuilt in another language."""
+        return {"workload": self.workload, "batch": self.batch, "latest": self.latest, "turns": self.turns,
+                "text": self.query_one("#text", TextArea).text, "sample": self.query_one("#sample", Select).value,
+                "scroll": self.scroll_y}
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with Horizontal(id="workload-row"):
-            yield Static("Workload", classes="section-title")
+            yield Static(lang("pricing.workload"), classes="section-title")
             yield Select(
-                [(preset.name, preset.id) for preset in self.catalog.presets],
-                prompt="Custom", compact=True, id="preset",
+                [(lang.of(preset, "name"), preset.id) for preset in self.catalog.presets],
+                prompt=lang("pricing.custom"), compact=True, id="preset",
             )
-            yield Static("what it costs a month (30 days)", id="workload-title")
+            yield Static(lang("pricing.workload_title"), id="workload-title")
         for slider_id, (field, bounds) in SLIDERS.items():
-            yield CountSlider(bounds, getattr(self.workload, field), id=slider_id)
+            yield CountSlider(bounds, getattr(self.workload, field), lang, id=slider_id)
         yield Static("", id="volume")
         yield Static("", id="assumption", classes="footnote")
         table: DataTable[Text] = DataTable(cursor_type="none", id="totals")
         table.can_focus = False
-        table.add_column("Model", key="model")
-        rates_width, money_width = _widest(self.catalog, self.latest_catalog)
-        table.add_column(Text("$/1M in/out", justify="right"), key="rates", width=rates_width)
-        table.add_column(Text("Per month", justify="right"), key="total", width=money_width)
+        table.add_column(lang("pricing.model"), key="model")
+        rates_width, money_width = _widest(lang, self.catalog, self.latest_catalog)
         saving_width = money_width + len(" (100.0%)")
-        table.add_column(Text(f"{self.catalog.subject.short} saves", justify="right"), key="saving", width=saving_width)
+        for key, heading, width in (
+            ("rates", lang("pricing.rates"), rates_width),
+            ("total", lang("pricing.per_month"), money_width),
+            ("saving", lang("pricing.saves", model=self.catalog.subject.short), saving_width),
+        ):
+            table.add_column(Text(heading, justify="right"), key=key, width=max(width, cell_len(heading)))
         for model in self.catalog.compared:
             bold = "bold" if model.role == "subject" else ""
             name = Text(("▶ " if model.role == "subject" else "  ") + model.name, bold)
             table.add_row(name, Text(), Text(), Text(), key=model.id)
         yield table
         yield Static("", id="cost-notes", classes="footnote")
-        yield Static("Conversations: each turn re-sends the history", classes="section-title")
-        yield CountSlider(TURNS_BOUNDS, self.turns, id="turns")
+        yield Static(lang("pricing.conversations"), classes="section-title")
+        yield CountSlider(TURNS_BOUNDS, self.turns, lang, id="turns")
         yield Static("", id="conversation")
-        yield Static("The launch's price claims, checked against the launch prices", classes="section-title")
-        yield Static(_claims(self.catalog), id="claims")
-        yield Static("List prices at launch (USD per 1M tokens)", classes="section-title")
-        yield Static(_list_prices(self.catalog), id="list-prices")
-        yield Static(_price_notes(self.catalog), classes="footnote")
-        yield Static("Price history", classes="section-title")
-        yield Static(_timeline(self.catalog), id="timeline")
-        yield Static("Count a text's tokens, exactly and offline", classes="section-title")
-        yield Select([(sample.name, sample.id) for sample in self.catalog.samples], prompt="Your text",
-                     compact=True, id="sample")
+        yield Static(lang("pricing.claims"), classes="section-title")
+        yield Static(_claims(self.catalog, lang), id="claims")
+        yield Static(lang("pricing.list_prices"), classes="section-title")
+        yield Static(_list_prices(self.catalog, lang), id="list-prices")
+        yield Static(_price_notes(self.catalog, lang), classes="footnote")
+        yield Static(lang("pricing.history"), classes="section-title")
+        yield Static(_timeline(self.catalog, lang), id="timeline")
+        yield Static(lang("pricing.count_tokens"), classes="section-title")
+        yield Select([(lang.of(sample, "name"), sample.id) for sample in self.catalog.samples],
+                     prompt=lang("pricing.your_text"), compact=True, value=self._sample, id="sample")
         yield Static("", id="token-counts")  # above the text, so it stays in view while typing
-        yield TextArea(placeholder="Paste or type a text here, or choose a sample above.", id="text")
+        yield TextArea(self._text, placeholder=lang("pricing.text_placeholder"), id="text")
 
     def on_mount(self) -> None:
         self._show_preset(self.workload)
         self._show(self.workload)
+        if self._text:
+            self._count(self._text)
+        if self._scroll is not None:
+            self.call_after_refresh(self.scroll_to, y=self._scroll, animate=False)
 
     @property
     def priced(self) -> Catalog:
@@ -136,8 +163,9 @@ class PricingPane(VerticalScroll):
     @on(Select.Changed, "#sample")
     def _sample_chosen(self, event: Select.Changed) -> None:
         sample = next((s for s in self.catalog.samples if s.id == event.value), None)
-        if sample is not None:
-            self.query_one("#text", TextArea).load_text(sample.text)
+        text = self.query_one("#text", TextArea)
+        if sample is not None and text.text != sample.text:
+            text.load_text(sample.text)
 
     @on(TextArea.Changed, "#text")
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -157,16 +185,16 @@ class PricingPane(VerticalScroll):
         if not text:
             shown.update("")
             return
-        line = Text.assemble((f"{len(text):,} characters: ", "bold"))
-        line.append(" · ".join(f"{c.model.name} {c.tokens:,} tokens, {costs.format_usd(c.usd)} as input"
+        lang = self.lang
+        line = Text.assemble((lang("tokens.characters", count=len(text)), "bold"))
+        line.append(" · ".join(lang("tokens.count", model=c.model.name, tokens=c.tokens, usd=lang.usd(c.usd))
                                for c in priced))
         o200k, cl100k = counts["o200k_base"], counts["cl100k_base"]
         if cl100k:
             fewer = Decimal(cl100k - o200k) / cl100k * 100
-            line.append(f"\no200k_base (GPT-4o mini's tokenizer) uses {costs.format_percent(fewer)} "
-                        f"fewer tokens than cl100k_base (GPT-3.5 Turbo's) on this text.")
+            line.append("\n" + lang("tokens.fewer", percent=lang.percent(fewer)))
         others = [m.name for m in self.catalog.compared if m.tokenizer is None]
-        line.append(f"\nNot counted: {', '.join(others)}; their tokenizers do not ship with gpt4o-tui.", "dim")
+        line.append("\n" + lang("tokens.not_counted", models=lang.join(others)), "dim")
         shown.update(line)
 
     def action_export(self) -> None:
@@ -174,9 +202,9 @@ class PricingPane(VerticalScroll):
 
         def saved(path: Path | None) -> None:
             if path is not None:
-                self.app.notify(f"Saved {path}", title="Exported")
+                self.app.notify(self.lang("export.saved", path=path), title=self.lang("export.saved_title"))
 
-        self.app.push_screen(ExportScreen(self.scenario, Path.cwd() / "gpt4o-tui-scenario.md"), saved)
+        self.app.push_screen(ExportScreen(self.scenario, Path.cwd() / "gpt4o-tui-scenario.md", self.lang), saved)
 
     def scenario(self, kind: str) -> str:
         """The scenario on screen, as the `cost` command would give it."""
@@ -185,7 +213,7 @@ class PricingPane(VerticalScroll):
         prices = "latest known" if self.latest else "launch"
         if kind == "json":
             return report.scenario_json(self.workload, self.batch, prices, results)
-        return report.scenario_markdown(priced, self.workload, self.batch, prices, results)
+        return report.scenario_markdown(priced, self.workload, self.batch, prices, results, self.lang)
 
     def action_batch(self) -> None:
         self.batch = not self.batch
@@ -222,27 +250,27 @@ class PricingPane(VerticalScroll):
     def _show_conversation(self, workload: Workload) -> None:
         """Each request as one turn of a conversation: the message is the input slider,
         the reply the output slider; every turn sends all the turns before it."""
-        priced = self.priced
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title_justify="left", title=(
-            f"{self.turns} turns of a {workload.input_tokens:,}-token message and a "
-            f"{workload.output_tokens:,}-token reply"))
-        table.add_column("Model", no_wrap=True)
-        table.add_column("Per conversation", justify="right", no_wrap=True)
-        table.add_column("Last prompt", justify="right", no_wrap=True)
-        table.add_column("Context full at", justify="right", no_wrap=True)
+        priced, lang = self.priced, self.lang
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title_justify="left", title=lang(
+            "talk.title", turns=self.turns, input=workload.input_tokens, output=workload.output_tokens))
+        table.add_column(lang("pricing.model"), no_wrap=True)
+        table.add_column(lang("talk.per_conversation"), justify="right", no_wrap=True)
+        table.add_column(lang("talk.last_prompt"), justify="right", no_wrap=True)
+        table.add_column(lang("talk.full_at"), justify="right", no_wrap=True)
         for model in priced.compared:
             talk = costs.conversation(priced, model, workload.input_tokens, workload.output_tokens,
                                       self.turns, self.batch)
             full = costs.first_full_turn(model, workload.input_tokens, workload.output_tokens)
-            cost = costs.format_usd(talk.usd) if talk.full_at is None else f"stops at turn {talk.full_at}"
-            table.add_row(model.name, cost, f"{talk.last_prompt_tokens:,}", "—" if full is None else f"turn {full:,}")
-        growth = Text.assemble((f"{priced.subject.name}, one conversation by its length in turns:\n", "bold"))
+            cost = lang.usd(talk.usd) if talk.full_at is None else lang("talk.stops", turn=talk.full_at)
+            table.add_row(model.name, cost, lang.count(talk.last_prompt_tokens),
+                          "—" if full is None else lang("talk.turn", turn=full))
+        growth = Text.assemble((lang("talk.growth", model=priced.subject.name) + "\n", "bold"))
         lengths = []
         for turns in (1, 10, 50, 200):
             talk = costs.conversation(priced, priced.subject, workload.input_tokens, workload.output_tokens,
                                       turns, self.batch)
-            lengths.append(f"{turns}: " + (costs.format_usd(talk.usd) if talk.full_at is None
-                                           else f"stops at turn {talk.full_at}"))
+            lengths.append(f"{turns}{lang.colon}" + (lang.usd(talk.usd) if talk.full_at is None
+                                                     else lang("talk.stops", turn=talk.full_at)))
         growth.append(" · ".join(lengths))
         self.query_one("#conversation", Static).update(Group(table, growth), layout=False)
 
@@ -253,20 +281,21 @@ class PricingPane(VerticalScroll):
         wanted = preset.id if preset else Select.NULL
         if chooser.value != wanted:
             chooser.value = wanted
+        lang = self.lang
         self.query_one("#assumption", Static).update(
-            Text.assemble((f"{preset.name}: ", "bold"), preset.use, ". Assumed: ", preset.assumption, " ",
-                          sources_text(preset.sources))
-            if preset else "Custom workload; w chooses one of the uses the launch names."
+            Text.assemble((lang.of(preset, "name") + lang.colon, "bold"), lang.of(preset, "use"),
+                          lang("pricing.assumed"), lang.of(preset, "assumption"), " ", sources_text(preset.sources))
+            if preset else lang("pricing.custom_workload")
         )
 
     def _show(self, workload: Workload) -> None:
+        lang = self.lang
         results = costs.monthly(self.priced, workload, self.batch)
         subject = next(r for r in results if r.model.role == "subject")
         # One line at any slider position, so it repaints without a relayout.
         self.query_one("#volume", Static).update(
-            f"= {workload.requests:,} requests: "
-            f"{workload.input_tokens * workload.requests:,} tokens in, "
-            f"{workload.output_tokens * workload.requests:,} out",
+            lang("pricing.volume", requests=workload.requests, input=workload.input_tokens * workload.requests,
+                 output=workload.output_tokens * workload.requests),
             layout=False,
         )
         table = self.query_one("#totals", DataTable)
@@ -274,25 +303,25 @@ class PricingPane(VerticalScroll):
         for result in results:
             row = result.model.id
             style = "italic" if result.problem else "bold" if result is subject else ""
-            table.update_cell(row, "rates", Text(_rates(result), justify="right"))
-            table.update_cell(row, "total", Text(costs.total_label(result), style, justify="right"))
+            table.update_cell(row, "rates", Text(_rates(result, lang), justify="right"))
+            table.update_cell(row, "total", Text(lang.total(result, cell=True), style, justify="right"))
             if result.problem:
-                notes.append(f"{result.model.name} can't run it: {result.problem}.")
+                notes.append(lang("pricing.cannot_run", model=result.model.name, problem=lang.say(result.problem)))
             if result.long_context_rate:
-                notes.append(f"{result.model.name}: prompt over its long-context threshold, so its higher rate applies.")
-            saving = costs.saving_label(subject, result)
-            emphasis = "italic" if saving == "n/a" else "bold" if saving.startswith("costs") else ""
-            table.update_cell(row, "saving", Text(saving, emphasis, justify="right"))
+                notes.append(lang("pricing.long_context", model=result.model.name))
+            found = costs.saving(subject, result)
+            emphasis = "italic" if found is None else "bold" if found.usd < 0 else ""
+            table.update_cell(row, "saving", Text(lang.saving(subject, result, cell=True), emphasis, justify="right"))
         if self.batch:
             standard = [r.model.short for r in results if r.rate.kind != "batch"]
-            notes.insert(0, "Batch API on (b): * marks a batch price, half price with results within 24 h"
-                         + (f"; no batch price, so standard: {', '.join(standard)}." if standard else "."))
+            notes.insert(0, lang("pricing.batch_on") + (lang("pricing.batch_standard", models=lang.join(standard))
+                                                         if standard else lang("benchmarks.full_stop")))
         if self.latest:
             changed = sorted({c.date for c in self.catalog.price_changes if c.sets_list_price})
-            notes.insert(0, f"Latest known prices (l: back to launch), with the changes of {', '.join(map(str, changed))}.")
+            notes.insert(0, lang("pricing.latest_on", dates=lang.join(map(str, changed))))
         # The totals paint first; the conversation table follows a frame later.
         self.call_after_refresh(self._show_conversation, workload)
-        notes_text = "\n".join(notes) or "Every model can run this request. Launch prices (l: latest), standard (b: batch)."
+        notes_text = "\n".join(notes) or lang("pricing.every_model")
         if notes_text != self._notes_text:  # most steps leave the notes as they were
             self._notes_text = notes_text
             self.query_one("#cost-notes", Static).update(notes_text)
@@ -302,12 +331,14 @@ def _workload(preset: Preset) -> Workload:
     return Workload(preset.input_tokens, preset.output_tokens, preset.requests_per_day)
 
 
-def _rates(result: costs.ModelCost) -> str:
-    """The rates, with * where the Batch API price applies."""
-    return costs.rates_label(result) + ("*" if result.rate.kind == "batch" else " ")
+def _rates(result: costs.ModelCost, lang: Language) -> str:
+    """The rates, with * where the Batch API price applies. The column's heading
+    names the unit, so Chinese leaves 美元 out."""
+    pair = f"{lang.rate_cell(result.rate.input)}/{lang.rate_cell(result.rate.output)}"
+    return pair + ("*" if result.rate.kind == "batch" else " ")
 
 
-def _widest(*catalogs: Catalog) -> tuple[int, int]:
+def _widest(lang: Language, *catalogs: Catalog) -> tuple[int, int]:
     """Column widths for the largest rates and bill the sliders allow, at any of the
     prices shown, so no figure is ever cut and the columns never jump."""
     largest = Workload(INPUT_BOUNDS.high, OUTPUT_BOUNDS.high, REQUESTS_BOUNDS.high)
@@ -318,79 +349,81 @@ def _widest(*catalogs: Catalog) -> tuple[int, int]:
         for workload, batch in ((largest, False), (largest, True), (beyond_long_context, False))
         for result in costs.monthly(catalog, workload, batch)
     ]
-    return max(len(_rates(r)) for r in results), max(len(costs.format_usd(r.total_usd)) for r in results)
+    return (max(cell_len(_rates(r, lang)) for r in results),
+            max(cell_len(lang.total(r, cell=True)) for r in results))
 
 
-def _claims(catalog: Catalog) -> Text:
+def _claims(catalog: Catalog, lang: Language) -> Text:
     text = Text()
     for verdict in claims.evaluate_all(catalog):
         claim = verdict.claim
-        text.append(f"“{claim.text}”", "bold").append(f": {verdict.summary}")
+        text.append(f"“{lang.of(claim, 'text')}”", "bold").append(lang.colon + verdict.summary(lang))
         if verdict.checks:
             text.append("\n   ")
             for index, check in enumerate(verdict.checks):
-                text.append(" · " if index else "").append(check.shown(claim)).append(" ✓" if check.holds else " ✗")
+                text.append(" · " if index else "").append(check.shown(claim, lang)).append(" ✓" if check.holds else " ✗")
         text.append("  ").append(sources_text(claim.sources)).append("\n")
     text.rstrip()
     return text
 
 
-def _list_prices(catalog: Catalog) -> Table:
+def _list_prices(catalog: Catalog, lang: Language) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("Model", no_wrap=True)
-    table.add_column("Input", justify="right")
-    table.add_column("Output", justify="right")
-    table.add_column("Batch in", justify="right", no_wrap=True)
-    table.add_column("Batch out", justify="right", no_wrap=True)
+    table.add_column(lang("pricing.model"), no_wrap=True)
+    table.add_column(lang("pricing.input"), justify="right")
+    table.add_column(lang("pricing.output"), justify="right")
+    table.add_column(lang("pricing.batch_in"), justify="right", no_wrap=True)
+    table.add_column(lang("pricing.batch_out"), justify="right", no_wrap=True)
     for price in catalog.prices:
         model = catalog.model(price.model)
         batch = (
-            (costs.format_rate(price.batch_input), costs.format_rate(price.batch_output))
+            (lang.rate_cell(price.batch_input), lang.rate_cell(price.batch_output))
             if price.batch_input is not None and price.batch_output is not None
             else ("—", "—")
         )
         table.add_row(
             model.name,
-            costs.format_rate(price.input),
-            costs.format_rate(price.output),
+            lang.rate_cell(price.input),
+            lang.rate_cell(price.output),
             *batch,
         )
         if price.long_context:
             table.add_row(
-                f"  prompts > {price.long_context.above_tokens:,}",
-                costs.format_rate(price.long_context.input),
-                costs.format_rate(price.long_context.output),
+                "  " + lang("pricing.prompts_over", tokens=price.long_context.above_tokens),
+                lang.rate_cell(price.long_context.input),
+                lang.rate_cell(price.long_context.output),
                 "—",
                 "—",
             )
     return table
 
 
-def _price_notes(catalog: Catalog) -> Text:
-    text = Text("Batch API: half price, results within 24 hours; — means no batch price.\n")
+def _price_notes(catalog: Catalog, lang: Language) -> Text:
+    text = Text(lang("pricing.batch_note") + "\n")
     for price in catalog.prices:
-        text.append(f"{catalog.model(price.model).name}: ", "bold")
-        text.append(f"{price.note} " if price.note else "")
+        text.append(catalog.model(price.model).name + lang.colon, "bold")
+        text.append(f"{lang.of(price, 'note')} " if price.note else "")
         text.append(sources_text(price.sources))
         if price.batch_sources:
-            text.append(" batch: ").append(sources_text(price.batch_sources))
+            text.append(" " + lang("pricing.batch_sources")).append(sources_text(price.batch_sources))
         text.append("\n")
     text.rstrip()
     return text
 
 
-def _timeline(catalog: Catalog) -> Text:
+def _timeline(catalog: Catalog, lang: Language) -> Text:
     """The list prices' date, then each later change: ● one that changes a list price
     (the latest-known view uses it), ○ one about another product."""
+    price = catalog.price(catalog.subject.id)
     text = Text.assemble(
         (f"{catalog.prices_as_of:%Y-%m-%d} ", "bold"), "● ",
-        f"GPT-4o mini launches; the list prices above, {catalog.subject.name} at ",
-        f"{costs.format_rate(catalog.price(catalog.subject.id).input)} / "
-        f"{costs.format_rate(catalog.price(catalog.subject.id).output)}",
+        lang("pricing.launches", model=catalog.subject.name, input=lang.rate(price.input),
+             output=lang.rate(price.output)),
     )
     for change in sorted(catalog.price_changes, key=lambda c: c.date):
         text.append("\n" + "\u00a0" * 11 + "│\n")  # no-break spaces: wrapping keeps the indent
         text.append(f"{change.date:%Y-%m-%d} ", "bold").append("● " if change.sets_list_price else "○ ")
-        text.append(f"{catalog.model(change.model).name}: {change.summary} ").append(sources_text(change.sources))
-    text.append("\n● changes a list price (l: latest known prices)   ○ another product, history only", "dim")
+        text.append(f"{catalog.model(change.model).name}{lang.colon}{lang.of(change, 'summary')} ")
+        text.append(sources_text(change.sources))
+    text.append("\n" + lang("pricing.timeline_key"), "dim")
     return text

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from rich import box
 from rich.table import Table
 from rich.text import Text
@@ -10,36 +13,45 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from gpt4o_tui.catalog import Catalog
-from gpt4o_tui.costs import format_rate
+from gpt4o_tui.i18n import Language
 from gpt4o_tui.panes.common import sources_text
 
 
 class SpecsPane(VerticalScroll):
     """Focusable, so ↑/↓/PgUp/PgDn scroll it from the keyboard."""
 
-    def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
+    def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None,
+                 state: Mapping[str, Any] | None = None) -> None:
         super().__init__(id=id)
         self.catalog = catalog
+        self.lang = lang
+        self._restore = state or {}
+
+    def state(self) -> dict[str, Any]:
+        return {"scroll": self.scroll_y}
+
+    def on_mount(self) -> None:
+        if self._restore:
+            self.call_after_refresh(self.scroll_to, y=self._restore["scroll"], animate=False)
 
     def focus_default(self) -> None:
         self.focus()
 
     def compose(self) -> ComposeResult:
-        catalog = self.catalog
+        catalog, lang = self.catalog, self.lang
         subject = catalog.subject
         price = catalog.price(subject.id)
         with Horizontal(id="headline"):
-            yield _stat(f"{subject.context_window:,}", "tokens of context")
-            yield _stat(f"{subject.max_output:,}", "max output tokens")
-            yield _stat(f"{format_rate(price.input)} / {format_rate(price.output)}", "per 1M in / out")
-        yield Static(_facts_table(catalog), classes="card")
-        yield Static("The five models side by side", classes="section-title")
-        yield Static(_peers_table(catalog))
+            yield _stat(lang.count(subject.context_window or 0), lang("specs.context"))
+            yield _stat(lang.count(subject.max_output or 0), lang("specs.max_output"))
+            yield _stat(lang("specs.price_pair", input=lang.rate_cell(price.input), output=lang.rate_cell(price.output)),
+                        lang("specs.per_million"))
+        yield Static(_facts_table(catalog, lang), classes="card")
+        yield Static(lang("specs.side_by_side"), classes="section-title")
+        yield Static(_peers_table(catalog, lang))
         yield Static(
             Text.assemble(
-                "Inputs for the peers are those the launch chart scored them on (an MMMU or MathVista "
-                "score means image input; GPT-3.5 Turbo is text-only). Prices are standard list "
-                "prices at launch; Pricing has batch prices and later changes. Sources: ",
+                lang("specs.footnote"),
                 sources_text(tuple(sorted({s for m in catalog.compared for s in m.sources}))),
             ),
             classes="footnote",
@@ -50,36 +62,37 @@ def _stat(value: str, label: str) -> Static:
     return Static(Text.assemble((value, "bold"), "\n", label), classes="stat")
 
 
-def _facts_table(catalog: Catalog) -> Table:
+def _facts_table(catalog: Catalog, lang: Language) -> Table:
     table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 0, 0))
     table.add_column(style="bold", no_wrap=True)
-    table.add_column(ratio=1)
+    table.add_column(ratio=1, overflow="fold")  # Chinese has no spaces to wrap at
     for fact in catalog.facts:
-        value = Text(fact.value)
+        value = Text(lang.of(fact, "value"))
         if fact.caveat:
-            value.append(f"  ⚠ {fact.caveat}", "italic")
+            value.append(f"  ⚠ {lang.of(fact, 'caveat')}", "italic")
         value.append("  ").append(sources_text(fact.sources))
-        table.add_row(fact.label, value)
+        table.add_row(lang.of(fact, "label"), value)
     return table
 
 
-def _peers_table(catalog: Catalog) -> Table:
+def _peers_table(catalog: Catalog, lang: Language) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("Model", no_wrap=True)
-    table.add_column("Context", justify="right")
-    table.add_column("Max out", justify="right")
-    table.add_column("Inputs")
-    table.add_column("$/1M in", justify="right")
-    table.add_column("$/1M out", justify="right")
+    table.add_column(lang("specs.model"), no_wrap=True)
+    # Figures are never cut: only the inputs column may wrap.
+    table.add_column(lang("specs.context_column"), justify="right", no_wrap=True)
+    table.add_column(lang("specs.max_out"), justify="right", no_wrap=True)
+    table.add_column(lang("specs.inputs"))
+    table.add_column(lang("specs.in_price"), justify="right", no_wrap=True)
+    table.add_column(lang("specs.out_price"), justify="right", no_wrap=True)
     for model in catalog.compared:
         price = catalog.price(model.id)
         name = Text(("▶ " if model.role == "subject" else "  ") + model.name, "bold" if model.role == "subject" else "")
         table.add_row(
             name,
-            f"{model.context_window:,}",
-            f"{model.max_output:,}",
-            " + ".join(model.inputs),
-            format_rate(price.input),
-            format_rate(price.output),
+            lang.count(model.context_window or 0),
+            lang.count(model.max_output or 0),
+            lang.inputs(model.inputs),
+            lang.rate_cell(price.input),
+            lang.rate_cell(price.output),
         )
     return table

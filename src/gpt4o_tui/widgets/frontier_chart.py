@@ -34,11 +34,16 @@ class FrontierChart(Widget, can_focus=True):
 
     plot: reactive[Plot | None] = reactive(None)
 
+    def __init__(self, empty: str, *, id: str | None = None) -> None:
+        """`empty` is said when there is nothing to plot, in the app's language."""
+        super().__init__(id=id)
+        self.empty = empty
+
     def render(self) -> Text:
         plot = self.plot
         width, height = self.content_size.width, self.content_size.height
         if plot is None or not plot.points or width < 30 or height < 6:
-            return Text("No model with a score to plot.")
+            return Text(self.empty)
         rows, columns = height - 2, width - AXIS_WIDTH
         prices = [float(p.price) for p in plot.points]
         scores = [float(p.score) for p in plot.points]

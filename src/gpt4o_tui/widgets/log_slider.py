@@ -17,7 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from gpt4o_tui import scale
-from gpt4o_tui.costs import Bounds, check_bounds, parse_count
+from gpt4o_tui.costs import Bounds, CountError, check_bounds, parse_count
+from gpt4o_tui.i18n import Language
 
 ADJUST = Binding.Group("Adjust", compact=True)
 BIG_STEP = Binding.Group("Ten steps (x10)")
@@ -125,15 +126,16 @@ class CountSlider(Widget):
         def control(self) -> CountSlider:
             return self.count_slider
 
-    def __init__(self, bounds: Bounds, value: int, *, id: str) -> None:
+    def __init__(self, bounds: Bounds, value: int, lang: Language, *, id: str) -> None:
         super().__init__(id=id)
         self.bounds = bounds
+        self.lang = lang
         self._initial = value
         self._error = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="count-row"):
-            yield Label(self.bounds.label, classes="count-label")
+            yield Label(self.lang(f"bounds.{self.bounds.key}"), classes="count-label")
             yield LogSlider(self.bounds, self._initial)
             yield Input(f"{self._initial:,}", compact=True, select_on_focus=True, classes="count-input")
         yield Static("", classes="count-error")
@@ -192,10 +194,10 @@ class CountSlider(Widget):
         field = self.query_one(Input)
         try:
             typed = check_bounds(parse_count(field.value), self.bounds)
-        except ValueError as error:
+        except CountError as error:
             field.value = f"{self.value:,}"
             field.select_all()
-            self._set_error(f"{error}; kept {self.value:,}")
+            self._set_error(self.lang("count.kept", error=self.lang.say(error.said), value=self.value))
             return False
         if typed == self.value:
             self.value = typed  # tidy what was typed ("1.5k") into the shown form

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -36,15 +37,15 @@ class ModelToggles(Widget, can_focus=True):
         def control(self) -> ModelToggles:
             return self.toggles
 
-    def __init__(self, models: tuple[Model, ...], *, id: str | None = None) -> None:
+    def __init__(self, models: tuple[Model, ...], prefix: str, *, id: str | None = None) -> None:
+        """`prefix` leads the line ("Show "), in the app's language."""
         super().__init__(id=id)
         self.models = models
-
-    PREFIX = "Show "
+        self.prefix = prefix
 
     def _spans(self) -> list[tuple[int, int]]:
-        """Where each model's checkbox and name stand on the line."""
-        spans, x = [], len(self.PREFIX)
+        """Where each model's checkbox and name stand on the line, in cells."""
+        spans, x = [], cell_len(self.prefix)
         for model in self.models:
             width = len(f"[x]{model.short}")
             spans.append((x, x + width))
@@ -52,7 +53,7 @@ class ModelToggles(Widget, can_focus=True):
         return spans
 
     def render(self) -> Text:
-        text = Text(self.PREFIX)
+        text = Text(self.prefix)
         for index, model in enumerate(self.models):
             shown = model.id not in self.hidden
             item = Text(f"[{'x' if shown else ' '}]{model.short}")

@@ -1,0 +1,154 @@
+"""English and Simplified Chinese: the message catalog, the language a person's
+locale asks for, and numbers and money written the way each language writes them.
+
+Every string the app, the deck and the command line show is an entry in
+messages.toml, with an `en` and a `zh` text; facts from data/ carry their Chinese
+in `*_zh` fields beside the English. Nothing here imports Textual."""
+
+from __future__ import annotations
+
+import os
+import string
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from gpt4o_tui import costs
+
+LANGS = {"en": "English", "zh": "中文"}
+DEFAULT = "en"
+
+
+def from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """The language the locale asks for, read as POSIX does: the first of LC_ALL,
+    LC_MESSAGES and LANG that is set decides; zh_* means Chinese."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return DEFAULT
+
+
+@cache
+def catalog() -> dict[str, dict[str, str]]:
+    """Every message: key -> {language: text}."""
+    raw = tomllib.loads(resources.files("gpt4o_tui").joinpath("messages.toml").read_text(encoding="utf-8"))
+    return dict(_flatten(raw))
+
+
+def _flatten(table: dict[str, Any], prefix: str = ""):
+    for name, value in table.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, dict) and not set(value) <= set(LANGS):
+            yield from _flatten(value, f"{key}.")
+        else:
+            yield key, value
+
+
+def placeholders(text: str) -> frozenset[str]:
+    return frozenset(field for _, field, _, _ in string.Formatter().parse(text) if field)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's words and number formats: `lang("key", name=value)`."""
+
+    code: str
+
+    @property
+    def zh(self) -> bool:
+        return self.code == "zh"
+
+    def __call__(self, key: str, **values: object) -> str:
+        return catalog()[key][self.code].format(**values)
+
+    def say(self, said: costs.Said) -> str:
+        return self(said.key, **said.values)
+
+    def of(self, entry: object, field: str) -> Any:
+        """A data entry's text in this language: `field`, or its `field_zh` twin."""
+        return getattr(entry, f"{field}_zh" if self.zh else field)
+
+    # -- numbers -------------------------------------------------------------
+
+    def count(self, value: int) -> str:
+        return f"{value:,}"
+
+    def usd(self, amount: Decimal) -> str:
+        """Money: $1,234.56 in English, 1,234.56 美元 in Chinese."""
+        text = costs.format_usd(amount)
+        return self._dollars(text)
+
+    def rate(self, rate: Decimal) -> str:
+        """A price per 1M tokens, at the precision the data gives."""
+        return self._dollars(costs.format_rate(rate))
+
+    # In a table column whose heading names the unit, Chinese leaves 美元 to the
+    # heading; English keeps its $.
+
+    def rate_cell(self, rate: Decimal) -> str:
+        text = costs.format_rate(rate)
+        return text.replace("$", "") if self.zh else text
+
+    def usd_cell(self, amount: Decimal) -> str:
+        text = costs.format_usd(amount)
+        return text.replace("$", "") if self.zh else text
+
+    def _dollars(self, text: str) -> str:
+        if not self.zh:
+            return text
+        sign, number = ("-", text[2:]) if text.startswith("-") else ("", text[1:])
+        return f"{sign}{number} 美元"
+
+    def percent(self, value: Decimal) -> str:
+        return costs.format_percent(value)
+
+    def join(self, items: Iterable[str]) -> str:
+        return self("punct.list").join(items)
+
+    @property
+    def colon(self) -> str:
+        return self("punct.colon")
+
+    # -- one model's bill, said the same way by the pane, `cost` and the export --
+
+    def rates(self, result: costs.ModelCost) -> str:
+        """Input/output rates; in Chinese the unit follows the pair."""
+        pair = f"{costs.format_rate(result.rate.input)}/{costs.format_rate(result.rate.output)}"
+        return pair.replace("$", "") + " 美元" if self.zh else pair
+
+    def total(self, result: costs.ModelCost, cell: bool = False) -> str:
+        """The bill, or can't run; `cell`: for a column headed with the unit."""
+        if result.problem:
+            return self("cost.cannot_run")
+        return self.usd_cell(result.total_usd) if cell else self.usd(result.total_usd)
+
+    def saving(self, subject: costs.ModelCost, result: costs.ModelCost, cell: bool = False) -> str:
+        """What GPT-4o mini saves against this model, or why there is nothing to say."""
+        if result is subject:
+            return "—"
+        found = costs.saving(subject, result)
+        if found is None:
+            return "n/a"
+        money = self.usd_cell if cell else self.usd
+        if found.usd < 0:  # the peer is cheaper: say so, rather than a negative saving
+            return self("cost.costs_more", amount=money(-found.usd))
+        return f"{money(found.usd)} ({self.percent(found.percent)})"
+
+    def inputs(self, kinds: Iterable[str]) -> str:
+        return self("input.join").join(self(f"input.{kind}") for kind in kinds)
+
+
+@cache
+def language(code: str) -> Language:
+    if code not in LANGS:
+        raise ValueError(f"unknown language {code!r} (known: {', '.join(LANGS)})")
+    return Language(code)
+
+
+ENGLISH = language("en")
