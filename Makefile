@@ -15,6 +15,7 @@ test: $(READY)
 
 screenshots: $(READY)
 	$(BIN)/gpt4o-tui screenshots --overwrite screenshots
+	$(BIN)/gpt4o-tui --lang zh screenshots --overwrite screenshots/zh
 
 check: $(READY)
 	$(BIN)/gpt4o-tui check
