@@ -112,6 +112,7 @@ class Program:
     after_step: Callable[[str], bool]
     prepare_step: list[tuple[bytes, Callable[[str], bool]]] = field(default_factory=list)
     tab_switch: tuple[bytes, Callable[[str], bool]] | None = None
+    language_switch: tuple[bytes, Callable[[str], bool]] | None = None
 
 
 def gpt4o_tui() -> Program:
@@ -125,6 +126,8 @@ def gpt4o_tui() -> Program:
         prepare_step=[(b"4", lambda s: "$58.50" in s)],
         # Input tokens 500 -> 600: GPT-4o mini's month goes from $58.50 to $63.00.
         after_step=lambda s: "$63.00" in s,
+        # L: the same calculator, in Chinese (the tab title and the new total's cell).
+        language_switch=(b"L", lambda s: "4 价格" in s and " 63.00 " in s and "每月（美元）" in s),
     )
 
 
@@ -145,6 +148,7 @@ class Run:
     first_frame_bytes: int
     step_bytes: int
     tab_switch_bytes: int | None
+    language_switch_ms: float | None
 
 
 def measure(program: Program) -> Run:
@@ -169,8 +173,14 @@ def measure(program: Program) -> Run:
     step = session.until(program.after_step) - pressed
     session.settle()
     step_bytes = session.bytes - before
+    switch_ms = None
+    if program.language_switch:
+        key, shown = program.language_switch
+        pressed = session.press(key)
+        switch_ms = (session.until(shown) - pressed) * 1000
+        session.settle()
     peak = session.quit()
-    return Run(first * 1000, peak, step * 1000, first_bytes, step_bytes, tab_bytes)
+    return Run(first * 1000, peak, step * 1000, first_bytes, step_bytes, tab_bytes, switch_ms)
 
 
 def spread(values: list[float], places: int) -> str:
@@ -185,7 +195,7 @@ def report(runs: dict[str, list[Run]], count: int) -> str:
         mine = [v for r in ours if (v := pick(r)) is not None]
         theirs = [v for r in base if (v := pick(r)) is not None]
         ratio = f"{statistics.median(mine) / statistics.median(theirs):.2f}×" if theirs else "—"
-        shown = spread(theirs, places) if theirs else "— (no tabs)"
+        shown = spread(theirs, places) if theirs else "— (none)"
         return f"| {label} ({unit}) | {spread(mine, places)} | {shown} | {ratio} |"
 
     full = statistics.median(r.first_frame_bytes for r in ours)
@@ -202,6 +212,7 @@ def report(runs: dict[str, list[Run]], count: int) -> str:
         row("bytes: full first frame", lambda r: r.first_frame_bytes, "B"),
         row("bytes: one slider step", lambda r: r.step_bytes, "B"),
         row("bytes: one tab switch", lambda r: r.tab_switch_bytes, "B"),
+        row("L on Pricing to the calculator in Chinese on screen", lambda r: r.language_switch_ms, "ms"),
         "",
         f"One slider step is {step / full:.1%} of a full first frame's bytes; a tab switch {tab / full:.1%}.",
     ]

@@ -161,6 +161,8 @@ class Gpt4oTui(App[None]):
         self.interval = interval
         # Panes are built the first time they are shown: start-up pays for one.
         self._panes: dict[str, Pane] = {}
+        # What a person set in a pane dropped by a language switch, for when it is next built.
+        self._kept: dict[str, Mapping[str, object]] = {}
         self._focus_before_small: dict[Screen, Widget] = {}
 
     def get_default_screen(self) -> Screen:
@@ -174,7 +176,7 @@ class Gpt4oTui(App[None]):
     async def _built(self, tab: str) -> Pane:
         """The pane for a tab, built and mounted the first time it is asked for."""
         if tab not in self._panes:
-            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab))
+            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab, self._kept.pop(tab, None)))
         return self._panes[tab]
 
     def compose(self) -> ComposeResult:
@@ -268,9 +270,10 @@ class Gpt4oTui(App[None]):
         self.notify(self.language("app.theme_now", theme=self.theme), timeout=2)
 
     async def action_switch_language(self) -> None:
-        """English to 中文 and back. Each built pane is rebuilt in the new language
+        """English to 中文 and back. The pane on screen is rebuilt in the new language
         with what the person set in it (sliders, chosen benchmark, view, text), and
-        the focus goes back to the same place."""
+        the focus goes back to the same place; the other built panes keep what was
+        set in them and are rebuilt when next shown, so the switch costs one pane."""
         from gpt4o_tui.deck import slides
         from gpt4o_tui.presentation import DeckScreen
 
@@ -285,12 +288,13 @@ class Gpt4oTui(App[None]):
             widgets = [pane, *pane.query("*")]
             if explorer.focused in widgets:
                 focus = tab, widgets.index(explorer.focused)
-            state = pane.state()
+            self._kept[tab] = pane.state()
+            del self._panes[tab]
             await pane.remove()
-            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab, state))
+        await self._built(tabs.active)
         for key, tab in enumerate(TABS, start=1):
             tabs.get_tab(tab).label = f"{key} {self.language(f'tab.{tab}')}"
-        if focus is not None:
+        if focus is not None and focus[0] in self._panes:
             tab, index = focus
             widgets = [self._panes[tab], *self._panes[tab].query("*")]
             if index < len(widgets) and widgets[index].focusable:
