@@ -330,6 +330,9 @@ async def _walk(app: SteadyApp) -> list[str]:
             await pilot.press("space")
         await pilot.press("escape", "ctrl+p")
         await look()
+        await pilot.press(*"9999")
+        await pilot.pause(0.8)
+        await look()  # no command matches
         await pilot.press("escape", "t")
         await look()  # the theme notice
         await pilot.resize_terminal(60, 20)
@@ -472,6 +475,9 @@ async def test_the_palette_speaks_the_language(catalog: Catalog) -> None:
         await pilot.pause()
         shown = screen_text(app)
         assert "搜索命令…" in shown
+        await pilot.press(*"zzzz")
+        await pilot.pause(0.8)
+        assert "没有匹配的命令" in screen_text(app)
         commands = [c.title for c in app.get_system_commands(app.screen)]
         assert "语言：English" in commands and all(any(_wide(ch) for ch in c) for c in commands)
 

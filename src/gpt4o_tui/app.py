@@ -11,14 +11,18 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.align import Align
 from rich.table import Table
+from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import ActiveBinding, Binding
+from textual.command import CommandList, CommandPalette
 from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
 
 from gpt4o_tui import files, i18n, themes
 from gpt4o_tui.catalog import Catalog
@@ -70,6 +74,28 @@ class ExplorerScreen(Screen[None]):
             binding = said(lang, active.binding)
             localised[key] = active._replace(binding=binding, tooltip=binding.tooltip)
         return localised
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, saying "No matches found" in the app's language."""
+
+    def __init__(self, no_matches: str, placeholder: str) -> None:
+        super().__init__(placeholder=placeholder, id="--command-palette")
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """Textual 8.2.8's own, with its inline English replaced: after a moment
+        without a match, the list says so; an empty search says nothing."""
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                )
+            self._list_visible = bool(search_value)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -310,11 +336,8 @@ class Gpt4oTui(App[None]):
         explorer.refresh_bindings()
 
     def action_command_palette(self) -> None:
-        """Textual's palette, with its prompt in the app's language."""
-        from textual.command import CommandPalette
-
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=self.language("app.palette_prompt"), id="--command-palette"))
+            self.push_screen(Palette(self.language("app.palette_none"), self.language("app.palette_prompt")))
 
     def action_present(self) -> None:
         from gpt4o_tui.deck import slides
