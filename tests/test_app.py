@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
 from rich.console import Console
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList, Select, Static, TabbedContent, TextArea
 
@@ -303,7 +304,7 @@ def test_every_action_is_in_the_command_palette(app: SteadyApp) -> None:
         await pilot.pause()
         assert app.query_one(PricingPane).workload == Workload()
         await pilot.press("ctrl+p")
-        assert app.screen.__class__.__name__ == "CommandPalette"
+        assert isinstance(app.screen, CommandPalette)
 
     drive(app, scenario)
 

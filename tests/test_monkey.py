@@ -93,6 +93,10 @@ def test_monkey(catalog: Catalog, tab: str, tmp_path: Path, monkeypatch: pytest.
         done = await monkey(app, pilot, seed, ACTIONS_PER_PANE)
         assert sum(done.values()) == ACTIONS_PER_PANE
         if tab == "pricing":
+            # A click may have left for another tab, and an L then dropped the pane
+            # until it is shown again (keeping its workload): show it.
+            app.action_show_tab("pricing")
+            await pilot.pause()
             pane = app.query_one(PricingPane)
             expected = {r.model.id: app.language.total(r, cell=True)
                         for r in costs.monthly(pane.priced, pane.workload, pane.batch)}
