@@ -22,18 +22,20 @@ def test_wheel_ships_data_and_finds_it_anywhere(tmp_path: Path) -> None:
     for data_file in sorted(p.name for p in (ROOT / "data").glob("*.toml")):
         assert f"gpt4o_tui/data/{data_file}" in names
     assert "gpt4o_tui/app.tcss" in names
+    assert "gpt4o_tui/messages.toml" in names
 
     installed = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(installed)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    probe = "from gpt4o_tui.catalog import load; c = load(); print(c.data_dir); print(len(c.benchmarks))"
+    probe = ("from gpt4o_tui.catalog import load; c = load(); print(c.data_dir); print(len(c.benchmarks)); "
+             "from gpt4o_tui.i18n import language; print(language('zh')('tab.pricing'))")
     result = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(installed)!r}); "
          + "sys.path.extend(__import__('site').getsitepackages()); " + probe],
         capture_output=True, text=True, cwd=elsewhere, timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    data_dir, count = result.stdout.split()
+    data_dir, count, pricing = result.stdout.split()
     assert Path(data_dir) == installed / "gpt4o_tui" / "data"
-    assert count == "8"
+    assert count == "8" and pricing == "价格"

@@ -241,15 +241,26 @@ class Gpt4oTui(App[None]):
                                              width=width, height=height))
 
     def _refocus(self, screen: Screen) -> None:
+        """Focus where it was before the screen was too small, if that is still on
+        show; else, on the explorer, the shown pane's own. Whatever held the focus
+        meanwhile does not count: while the panes are hidden, Textual moves it on
+        from a hidden widget (a pane built in a resize storm focused its slider,
+        and the focus went on to a field), and a tab chosen meanwhile wins over
+        the one the focus was in."""
+        if screen.has_class("-too-small") or screen is not self.screen:
+            return  # small again before this ran: the next enlargement restores it
         before = self._focus_before_small.pop(screen, None)
-        if screen.focused is not None or screen is not self.screen:
+        usable = before is not None and before.is_attached and before.focusable
+        if screen is not self.screen_stack[0]:
+            if usable:
+                before.focus()
             return
-        if before is not None and before.is_attached and before.focusable:
+        active = self.query_one(TabbedContent).active
+        pane = self._panes.get(active)
+        if usable and pane is not None and (before is pane or before in pane.query("*")):
             before.focus()
-        elif screen is self.screen_stack[0]:
-            active = self.query_one(TabbedContent).active
-            if active in self._panes:
-                self._panes[active].focus_default()
+        elif pane is not None:
+            pane.focus_default()
 
     def action_show_tab(self, tab: str) -> None:
         tabs = self.query_one(TabbedContent)
