@@ -8,6 +8,7 @@ import asyncio
 import functools
 import os
 import re
+import string
 import subprocess
 import sys
 import unicodedata
@@ -18,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, OptionList, TextArea
+from textual.widgets import DataTable, Input, OptionList, Select, TextArea
 
 from gpt4o_tui import costs, i18n
 from gpt4o_tui.catalog import Catalog, DataError, load
@@ -69,9 +70,13 @@ def _percent_fields(text: str) -> list[str]:
     return sorted(re.findall(r"%\(\w+\)[sr]|%[sr]", text))
 
 
+def _format_fields(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
 def test_both_languages_take_the_same_values() -> None:
     for key, texts in i18n.catalog().items():
-        assert i18n.placeholders(texts["en"]) == i18n.placeholders(texts["zh"]), key
+        assert _format_fields(texts["en"]) == _format_fields(texts["zh"]), key
         assert _percent_fields(texts["en"]) == _percent_fields(texts["zh"]), key
 
 
@@ -385,8 +390,12 @@ async def test_switching_language_keeps_the_calculator(catalog: Catalog) -> None
         await pilot.press("4", "right", "right", "tab", "tab", "right", "b", "l")
         pane = app.query_one(PricingPane)
         pane.turns = 50
-        app.query_one("#text", TextArea).load_text("Bonjour")
+        app.query_one("#sample", Select).value = "seed-en"
         await pilot.pause()
+        text = app.query_one("#text", TextArea)
+        text.load_text(text.text + " Bonjour")  # a sample, then edited
+        await pilot.pause()
+        typed = text.text
         before = (pane.workload, pane.batch, pane.latest, pane.turns)
         assert before[0] != costs.Workload() and pane.batch and pane.latest
         focused = app.focused
@@ -397,7 +406,8 @@ async def test_switching_language_keeps_the_calculator(catalog: Catalog) -> None
         assert app.language.code == "zh"
         assert (pane.workload, pane.batch, pane.latest, pane.turns) == before
         assert app.query_one("#output-tokens", CountSlider).value == before[0].output_tokens
-        assert app.query_one("#text", TextArea).text == "Bonjour"
+        assert app.query_one("#text", TextArea).text == typed and typed.endswith("pop culture. Bonjour")
+        assert app.query_one("#sample", Select).value == "seed-en"
         assert isinstance(app.focused, LogSlider) and app.focused.parent.parent.id == "output-tokens"
         table = app.query_one("#totals", DataTable)
         assert str(table.get_cell("gpt-4o-mini", "total")) == ZH.usd_cell(

@@ -37,21 +37,15 @@ def slides(catalog: Catalog, lang: Language = ENGLISH) -> tuple[Slide, ...]:
     )
 
 
-def _dollars(lang: Language, amount: str, unit: str) -> tuple[str, str]:
-    """A dollar figure for the large digits and its unit: $0.15 in English; in
-    Chinese 0.15, with 美元 leading the unit, as Chinese writes money."""
-    return (amount.replace("$", "") if lang.zh else amount), lang("deck.dollar_unit", unit=unit)
-
-
 def _price(catalog: Catalog, lang: Language) -> Slide:
     subject = catalog.subject
     price = catalog.price(subject.id)
     others = [m for m in catalog.compared if m.role == "peer" and m.tier == "small"]
-    figure, unit = _dollars(lang, costs.format_rate(price.input), lang("deck.price.unit"))
     return Slide(
         title=lang("deck.price.title", model=subject.name, date=f"{catalog.prices_as_of:%Y-%m-%d}"),
-        figure=figure,
-        unit=unit,
+        # $0.15 in English; in Chinese 0.15 in the digits, and 美元 leading the unit.
+        figure=lang.rate_cell(price.input),
+        unit=lang("deck.dollar_unit", unit=lang("deck.price.unit")),
         lines=(lang("deck.price.output", rate=lang.rate(price.output)),),
         sources=price.sources,
         compared=tuple((m.name, f"{lang.rate(catalog.price(m.id).input)} / "
@@ -133,11 +127,10 @@ def _workload(catalog: Catalog, lang: Language) -> Slide:
     if rival is not None:
         lines.append(lang("deck.workload.saves", rival=rival.name, model=catalog.subject.name,
                           saving=lang.saving(subject, results[rival.id])))
-    figure, unit = _dollars(lang, costs.format_usd(subject.total_usd), lang("deck.workload.unit", model=catalog.subject.name))
     return Slide(
         title=lang("deck.workload.title"),
-        figure=figure,
-        unit=unit,
+        figure=lang.usd_cell(subject.total_usd),
+        unit=lang("deck.dollar_unit", unit=lang("deck.workload.unit", model=catalog.subject.name)),
         lines=tuple(lines),
         sources=catalog.price(catalog.subject.id).sources,
         compared=tuple((r.model.name, lang.total(r)) for r in results.values() if r is not subject),

@@ -8,7 +8,6 @@ in `*_zh` fields beside the English. Nothing here imports Textual."""
 from __future__ import annotations
 
 import os
-import string
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import Any
 
 from gpt4o_tui import costs
 
-LANGS = {"en": "English", "zh": "中文"}
+LANGS = ("en", "zh")
 DEFAULT = "en"
 
 
@@ -50,10 +49,6 @@ def _flatten(table: dict[str, Any], prefix: str = ""):
             yield key, value
 
 
-def placeholders(text: str) -> frozenset[str]:
-    return frozenset(field for _, field, _, _ in string.Formatter().parse(text) if field)
-
-
 @dataclass(frozen=True)
 class Language:
     """One language's words and number formats: `lang("key", name=value)`."""
@@ -79,31 +74,28 @@ class Language:
     def count(self, value: int) -> str:
         return f"{value:,}"
 
-    def usd(self, amount: Decimal) -> str:
-        """Money: $1,234.56 in English, 1,234.56 美元 in Chinese."""
-        text = costs.format_usd(amount)
-        return self._dollars(text)
-
-    def rate(self, rate: Decimal) -> str:
-        """A price per 1M tokens, at the precision the data gives."""
-        return self._dollars(costs.format_rate(rate))
-
-    # In a table column whose heading names the unit, Chinese leaves 美元 to the
-    # heading; English keeps its $.
-
-    def rate_cell(self, rate: Decimal) -> str:
-        text = costs.format_rate(rate)
-        return text.replace("$", "") if self.zh else text
+    # A figure for a table column whose heading names the unit: Chinese leaves
+    # 美元 to the heading, English keeps its $.
 
     def usd_cell(self, amount: Decimal) -> str:
         text = costs.format_usd(amount)
         return text.replace("$", "") if self.zh else text
 
-    def _dollars(self, text: str) -> str:
-        if not self.zh:
-            return text
-        sign, number = ("-", text[2:]) if text.startswith("-") else ("", text[1:])
-        return f"{sign}{number} 美元"
+    def rate_cell(self, rate: Decimal) -> str:
+        """A price per 1M tokens, at the precision the data gives."""
+        text = costs.format_rate(rate)
+        return text.replace("$", "") if self.zh else text
+
+    # Money in a sentence: $1,234.56 in English, 1,234.56 美元 in Chinese.
+
+    def usd(self, amount: Decimal) -> str:
+        return self._in_dollars(self.usd_cell(amount))
+
+    def rate(self, rate: Decimal) -> str:
+        return self._in_dollars(self.rate_cell(rate))
+
+    def _in_dollars(self, figure: str) -> str:
+        return f"{figure} 美元" if self.zh else figure
 
     def percent(self, value: Decimal) -> str:
         return costs.format_percent(value)
@@ -117,10 +109,10 @@ class Language:
 
     # -- one model's bill, said the same way by the pane, `cost` and the export --
 
-    def rates(self, result: costs.ModelCost) -> str:
-        """Input/output rates; in Chinese the unit follows the pair."""
-        pair = f"{costs.format_rate(result.rate.input)}/{costs.format_rate(result.rate.output)}"
-        return pair.replace("$", "") + " 美元" if self.zh else pair
+    def rates(self, result: costs.ModelCost, cell: bool = False) -> str:
+        """Input/output rates; in a Chinese sentence the unit follows the pair."""
+        pair = f"{self.rate_cell(result.rate.input)}/{self.rate_cell(result.rate.output)}"
+        return pair if cell else self._in_dollars(pair)
 
     def total(self, result: costs.ModelCost, cell: bool = False) -> str:
         """The bill, or can't run; `cell`: for a column headed with the unit."""

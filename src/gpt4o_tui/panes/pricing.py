@@ -120,13 +120,16 @@ class PricingPane(VerticalScroll):
         yield Static(_timeline(self.catalog, lang), id="timeline")
         yield Static(lang("pricing.count_tokens"), classes="section-title")
         yield Select([(lang.of(sample, "name"), sample.id) for sample in self.catalog.samples],
-                     prompt=lang("pricing.your_text"), compact=True, value=self._sample, id="sample")
+                     prompt=lang("pricing.your_text"), compact=True, id="sample")
         yield Static("", id="token-counts")  # above the text, so it stays in view while typing
         yield TextArea(self._text, placeholder=lang("pricing.text_placeholder"), id="text")
 
     def on_mount(self) -> None:
         self._show_preset(self.workload)
         self._show(self.workload)
+        sample = self.query_one("#sample", Select)
+        with sample.prevent(Select.Changed):  # the text as it was, not the sample afresh
+            sample.value = self._sample
         if self._text:
             self._count(self._text)
         if self._scroll is not None:
@@ -163,9 +166,8 @@ class PricingPane(VerticalScroll):
     @on(Select.Changed, "#sample")
     def _sample_chosen(self, event: Select.Changed) -> None:
         sample = next((s for s in self.catalog.samples if s.id == event.value), None)
-        text = self.query_one("#text", TextArea)
-        if sample is not None and text.text != sample.text:
-            text.load_text(sample.text)
+        if sample is not None:
+            self.query_one("#text", TextArea).load_text(sample.text)
 
     @on(TextArea.Changed, "#text")
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -334,8 +336,7 @@ def _workload(preset: Preset) -> Workload:
 def _rates(result: costs.ModelCost, lang: Language) -> str:
     """The rates, with * where the Batch API price applies. The column's heading
     names the unit, so Chinese leaves 美元 out."""
-    pair = f"{lang.rate_cell(result.rate.input)}/{lang.rate_cell(result.rate.output)}"
-    return pair + ("*" if result.rate.kind == "batch" else " ")
+    return lang.rates(result, cell=True) + ("*" if result.rate.kind == "batch" else " ")
 
 
 def _widest(lang: Language, *catalogs: Catalog) -> tuple[int, int]:
