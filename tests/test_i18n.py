@@ -429,9 +429,11 @@ async def test_switching_language_keeps_the_benchmark_safety_and_deck(catalog: C
 
     app = SteadyApp(catalog, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "down", "down", "2", "down", "down", "down", "g", "s", "p", "m", "right", "space")
+        await pilot.press("3", "down", "down", "2", "down", "down", "down", "g", "pagedown", "s", "p", "m", "right",
+                          "space")
         pane = app.query_one(BenchmarksPane)
         before = pane.state()
+        assert before["scrolls"]["grouped-view"] > 0
         await pilot.press("L")
         await pilot.pause()
         pane = app.query_one(BenchmarksPane)

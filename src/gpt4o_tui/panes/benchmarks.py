@@ -69,11 +69,13 @@ class BenchmarksPane(Vertical):
         for name in ("selected", "view", "hidden", "sort_key", "peer", "mix"):
             self.set_reactive(getattr(BenchmarksPane, name), state[name])
         self._toggles_cursor = state["toggles_cursor"]
+        self._scrolls: dict[str, float] = state.get("scrolls", {})
 
     def state(self) -> dict[str, Any]:
         """What a person has chosen here, to carry into a pane rebuilt in another language."""
         return {"selected": self.selected, "view": self.view, "hidden": self.hidden, "sort_key": self.sort_key,
-                "peer": self.peer, "mix": self.mix, "toggles_cursor": self.query_one(ModelToggles).cursor}
+                "peer": self.peer, "mix": self.mix, "toggles_cursor": self.query_one(ModelToggles).cursor,
+                "scrolls": {view.id: view.scroll_y for view in self.query("#views > VerticalScroll") if view.id}}
 
     # -- building ----------------------------------------------------------
 
@@ -128,6 +130,8 @@ class BenchmarksPane(Vertical):
         table = self.query_one("#scores", DataTable)
         table.move_cursor(row=table.get_row_index(self.selected))
         self._show_all()
+        for view_id, y in self._scrolls.items():
+            self.call_after_refresh(self.query_one(f"#{view_id}").scroll_to, y=y, animate=False)
 
     def focus_default(self) -> None:
         targets = {"table": "#scores", "grouped": "#grouped-view", "frontier": "#frontier", "explain": "#explain-view"}
