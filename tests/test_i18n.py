@@ -275,7 +275,7 @@ async def _walk(app: SteadyApp) -> list[str]:
     from gpt4o_tui.panes.pricing import PricingPane
 
     seen: list[str] = []
-    async with app.run_test(size=(160, 150)) as pilot:
+    async with app.run_test(size=(160, 150), notifications=True) as pilot:  # notices too
         async def look() -> None:
             await pilot.pause()
             seen.append(screen_text(app))
@@ -340,6 +340,8 @@ async def _walk(app: SteadyApp) -> list[str]:
         await look()  # no command matches
         await pilot.press("escape", "t")
         await look()  # the theme notice
+        await pilot.press("ctrl+c")
+        await look()  # how to quit, said to someone who reached for ctrl+c
         await pilot.resize_terminal(60, 20)
         await look()
     return seen

@@ -91,16 +91,9 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_DATA_ERROR, self.lang("cli.parse_error", prog=self.prog, message=message) + "\n")
 
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        """--help and errors are worded during the parse, so it is done in the language."""
         with _argparse_words(self.lang):
             return super().parse_known_args(args, namespace)
-
-    def format_help(self) -> str:
-        with _argparse_words(self.lang):
-            return super().format_help()
-
-    def format_usage(self) -> str:
-        with _argparse_words(self.lang):
-            return super().format_usage()
 
 
 class _argparse_words:
@@ -306,7 +299,7 @@ def _check(catalog: Catalog, lang: Language) -> int:
     cited = {source for _, _, ids in catalog.citations() for source in ids}
     table.add_row(lang("check.models"), lang(
         "check.models_value", count=len(catalog.models), subject=lang.join(roles["subject"]),
-        peers=lang.join(roles["peer"]), historical=lang.join(roles["historical"]) or lang("benchmarks.none")))
+        peers=lang.join(roles["peer"]), historical=lang.join(roles["historical"]) or lang("common.none")))
     table.add_row(lang("check.facts"), lang("check.facts_value", count=len(catalog.facts),
                                             caveats=sum(1 for f in catalog.facts if f.caveat)))
     table.add_row(lang("check.benchmarks"), lang(

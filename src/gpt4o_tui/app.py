@@ -346,6 +346,10 @@ class Gpt4oTui(App[None]):
             self.fit(screen, *self.size)
         explorer.refresh_bindings()
 
+    def action_help_quit(self) -> None:
+        """Textual's answer to ctrl+c (which copies in a field), in the app's language."""
+        self.notify(self.language("app.help_quit"), title=self.language("app.help_quit_title"))
+
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(Palette(self.language("app.palette_none"), self.language("app.palette_prompt")))

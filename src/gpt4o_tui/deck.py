@@ -98,7 +98,7 @@ def _mmlu_lead(catalog: Catalog, lang: Language) -> Slide:
 
 def _small_models(catalog: Catalog, lang: Language) -> Slide:
     record = compare.small_model_record(catalog)
-    trails = lang("deck.small.separator").join(
+    trails = lang("punct.semicolon").join(
         lang("deck.small.loss", benchmark=loss.benchmark.name, peer=loss.peer_name,
              theirs=f"{loss.theirs:.1f}", mine=f"{loss.mine:.1f}")
         for loss in record.losses

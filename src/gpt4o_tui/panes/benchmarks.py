@@ -312,7 +312,7 @@ class BenchmarksPane(Vertical):
         )
         words = Text.assemble((lang("benchmarks.on_frontier"), "bold"), lang("benchmarks.on_frontier_note"))
         words.append(lang.join(f"{catalog.model(p.model_id).name} {lang.usd(p.price)}" for p in on)
-                     or lang("benchmarks.none"))
+                     or lang("common.none"))
         for point in candidates:
             if point.model_id not in on_ids:
                 beaters = lang.join(catalog.model(q.model_id).short for q in compare.dominated_by(candidates, point))
@@ -353,17 +353,17 @@ def _where_beaten(catalog: Catalog, lang: Language) -> Text:
     record = compare.small_model_record(catalog)
     text = Text(lang("benchmarks.leads", model=catalog.subject.name, leads=record.leads, of=record.of))
     if record.losses:
-        text.append(lang("benchmarks.trails")).append(lang("deck.small.separator").join(
+        text.append(lang("benchmarks.trails")).append(lang("punct.semicolon").join(
             lang("benchmarks.loss", benchmark=loss.benchmark.name, peer=loss.peer_name,
                  theirs=f"{loss.theirs:.1f}", mine=f"{loss.mine:.1f}")
             for loss in record.losses
         ), "bold")
-    return text.append(lang("benchmarks.full_stop"))
+    return text.append(lang("punct.full_stop"))
 
 
 def _caveats(catalog: Catalog, lang: Language) -> Text:
     notes = [f"{m.name}{lang.colon}{lang.of(m, 'chart_note')}" for m in catalog.compared if m.chart_note]
-    return Text(lang("benchmarks.caveats") + " ".join(f"† {n}{lang('benchmarks.full_stop')}" for n in notes))
+    return Text(lang("benchmarks.caveats") + " ".join(f"† {n}{lang('punct.full_stop')}" for n in notes))
 
 
 def _explanation(benchmark: Benchmark, catalog: Catalog, lang: Language) -> Text:

@@ -317,7 +317,7 @@ class PricingPane(VerticalScroll):
         if self.batch:
             standard = [r.model.short for r in results if r.rate.kind != "batch"]
             notes.insert(0, lang("pricing.batch_on") + (lang("pricing.batch_standard", models=lang.join(standard))
-                                                         if standard else lang("benchmarks.full_stop")))
+                                                         if standard else lang("punct.full_stop")))
         if self.latest:
             changed = sorted({c.date for c in self.catalog.price_changes if c.sets_list_price})
             notes.insert(0, lang("pricing.latest_on", dates=lang.join(map(str, changed))))
