@@ -352,7 +352,8 @@ def test_batch_halves_prices_where_offered(app: SteadyApp) -> None:
         shown = totals(app)
         assert (shown["gpt-4o-mini"], shown["gpt-4o"], shown["gemini-1.5-flash"]) == ("$29.25", "$825.00", "$115.50")
         notes = str(app.query_one("#cost-notes", Static).render())
-        assert "no batch price, so standard: Flash, Haiku, 3.5 Turbo" in notes
+        assert "no batch price, so standard: Flash, Haiku." in notes
+        assert shown["gpt-3.5-turbo"] == "$82.50"  # its own Batch API price, $0.25 / $0.75
         await pilot.press("b")
         assert not pane.batch and totals(app)["gpt-4o-mini"] == "$58.50"
 

@@ -24,6 +24,7 @@ CHART_ORDER = ("gpt-4o-mini", "gemini-1.5-flash", "claude-3-haiku", "gpt-3.5-tur
 CHART_ONLY = {
     ("claude-3-haiku", "gpqa"), ("claude-3-haiku", "drop"), ("claude-3-haiku", "math"),
     ("claude-3-haiku", "mathvista"), ("gemini-1.5-flash", "mathvista"),
+    ("gpt-4o-mini", "mathvista"),  # 56.7: neither the seed nor simple-evals gives it
 } | {("gpt-3.5-turbo", b) for b in ("mmlu", "gpqa", "drop", "mgsm", "math", "humaneval")}
 LIMITS = {
     "gpt-4o-mini": (128_000, 16_384),
@@ -35,7 +36,7 @@ LIMITS = {
 PRICES = {  # input, output, batch input, batch output
     "gpt-4o-mini": ("0.15", "0.60", "0.075", "0.30"),
     "gpt-4o": ("5.00", "15.00", "2.50", "7.50"),
-    "gpt-3.5-turbo": ("0.50", "1.50", None, None),
+    "gpt-3.5-turbo": ("0.50", "1.50", "0.25", "0.75"),
     "claude-3-haiku": ("0.25", "1.25", None, None),
     "gemini-1.5-flash": ("0.35", "1.05", None, None),
     "text-davinci-003": ("20.00", "20.00", None, None),
@@ -78,7 +79,7 @@ def test_the_subject_and_its_caveats(catalog: Catalog) -> None:
     assert evaluation.caveat and "GPT-4o, not GPT-4o mini" in evaluation.caveat
     preference = next(f for f in catalog.facts if f.label == "Chat preference")
     assert preference.caveat and "unconfirmed" in preference.caveat
-    assert [c.date.isoformat() for c in catalog.price_changes] == ["2024-08-08", "2024-10-01", "2024-10-01"]
+    assert [c.date.isoformat() for c in catalog.price_changes] == ["2024-07-23", "2024-08-06", "2024-08-08", "2024-10-01"]
 
 
 def test_best_ignores_unscored_models_and_keeps_ties(catalog: Catalog) -> None:
@@ -114,7 +115,7 @@ def _break(data: Path, file: str, old: str, new: str) -> None:
          "[[model]] #1 (gpt-4o-mini)", "shrot: unknown field (a typo?)"),
         ("models.toml", 'id = "gpt-4o"\n', 'id = "gpt-4o-mini"\n',
          "[[model]] #5", "duplicate id 'gpt-4o-mini'"),
-        ("benchmarks.toml", '"claude-3-haiku" = 73.8', '"claude-3-opus" = 73.8',
+        ("benchmarks.toml", '"gemini-1.5-flash" = 77.9', '"claude-3-opus" = 77.9',
          "benchmark mmlu", "names model 'claude-3-opus', which models.toml does not define"),
         ("benchmarks.toml", 'sources = ["openai-launch", "seed", "simple-evals"]', 'sources = ["nowhere"]',
          "benchmark mmlu", "cites source 'nowhere', which sources.toml does not define"),
@@ -125,9 +126,9 @@ def _break(data: Path, file: str, old: str, new: str) -> None:
         ("presets.toml", "input_tokens = 100000", "input_tokens = 200000",
          "preset code-base-qa", "input_tokens 200,000 is outside the calculator's 10 to 128,000"),
         ("claims.toml", 'against = "gpt-3.5-turbo"', 'against = "gpt-3"',
-         "claim 'More than 60% cheaper than GPT-3.5 Turbo'", "names model 'gpt-3'"),
+         "claim 'more than 60% cheaper than GPT-3.5 Turbo'", "names model 'gpt-3'"),
         ("claims.toml", "threshold = 60\n", "",
-         "[[claim]] #1 (More than 60% cheaper than GPT-3.5 Turbo)", "a checkable claim needs against, threshold and prices"),
+         "[[claim]] #1 (more than 60% cheaper than GPT-3.5 Turbo)", "a checkable claim needs against, threshold and prices"),
     ],
 )
 def test_broken_data_names_file_entry_and_problem(

@@ -46,6 +46,7 @@ ENTRY_MODELS = {
     "benchmark": catalog_module.Benchmark, "price": catalog_module.ModelPrice,
     "change": catalog_module.PriceChange, "claim": catalog_module.Claim, "preset": catalog_module.Preset,
     "sample": catalog_module.Sample, "measure": catalog_module.SafetyMeasure, "footnote": catalog_module.Footnote,
+    "deprecation": catalog_module.Deprecation,
 }
 SETTINGS = settings(max_examples=600, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

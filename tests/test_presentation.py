@@ -32,11 +32,13 @@ def test_slides_carry_the_headline_figures(catalog: Catalog) -> None:
     assert (price.figure, price.unit) == ("$0.15", "per million input tokens")
     assert context.figure == "128,000" and "16,384" in context.lines[0]
     assert mmlu.figure == "+4.1" and "Gemini 1.5 Flash" in mmlu.unit
-    assert ("GPT-4o (frontier, for scale)", "88.7") in mmlu.compared
+    assert ("GPT-4o (frontier, for scale)†", "88.7 ") in mmlu.compared
+    assert ("GPT-3.5 Turbo", "69.8°") in mmlu.compared and ("Claude 3 Haiku", "73.8‡") in mmlu.compared
+    assert "† GPT-4o: as charted at launch" in mmlu.notes
     assert small.figure == "7" and "MathVista" in small.lines[0] and "58.4" in small.lines[0]
     assert workload.figure == "$58.50" and "$106.50 (64.5%)" in workload.lines[1]
-    assert ("GPT-3.5 Turbo", "$165.00") in workload.compared
-    assert since.figure == "2024-08-08" and ("Gemini 1.5 Flash", "$29.25") in since.compared
+    assert ("GPT-3.5 Turbo³", "$165.00") in workload.compared
+    assert since.figure == "2024-08-08" and ("Gemini 1.5 Flash¹", "$29.25") in since.compared
 
 
 def test_every_figure_can_be_drawn_in_large_digits(catalog: Catalog) -> None:

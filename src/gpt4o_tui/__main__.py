@@ -231,9 +231,9 @@ def _cost(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     workload = Workload(args.input_tokens, args.output_tokens, args.requests_per_day, args.days)
     results = report.price(catalog, workload, models, args.batch)
     if args.format == "json":
-        print(report.as_json(workload, args.batch, results))
+        print(report.as_json(catalog, workload, args.batch, results))
     elif args.format == "csv":
-        print(report.as_csv(results), end="")
+        print(report.as_csv(catalog, results), end="")
     else:
         from rich.console import Console
 
@@ -296,6 +296,7 @@ def _check(catalog: Catalog, lang: Language) -> int:
     cells = len(catalog.benchmarks) * len(catalog.compared)
     not_scored = sum(len(b.not_scored) for b in catalog.benchmarks)
     chart_only = sum(len(b.chart_only) for b in catalog.benchmarks)
+    reported = sum(len(b.reported) for b in catalog.benchmarks)
     cited = {source for _, _, ids in catalog.citations() for source in ids}
     table.add_row(lang("check.models"), lang(
         "check.models_value", count=len(catalog.models), subject=lang.join(roles["subject"]),
@@ -304,11 +305,23 @@ def _check(catalog: Catalog, lang: Language) -> int:
                                             caveats=sum(1 for f in catalog.facts if f.caveat)))
     table.add_row(lang("check.benchmarks"), lang(
         "check.benchmarks_value", benchmarks=len(catalog.benchmarks), models=len(catalog.compared), cells=cells,
-        scored=cells - not_scored, na=not_scored, chart_only=chart_only))
+        scored=cells - not_scored, na=not_scored, chart_only=chart_only, reported=reported))
     table.add_row(lang("check.prices"), lang(
         "check.prices_value", models=len(catalog.prices),
-        batch=sum(1 for p in catalog.prices if p.batch_input is not None), changes=len(catalog.price_changes)))
+        batch=sum(1 for p in catalog.prices if p.batch_input is not None),
+        notes=sum(1 for p in catalog.prices if p.note), changes=len(catalog.price_changes),
+        change_caveats=sum(1 for c in catalog.price_changes if c.caveat)))
+    table.add_row(lang("check.claims"), lang(
+        "check.claims_value", claims=len(catalog.claims), checkable=sum(1 for c in catalog.claims if c.measure != "framing"),
+        notes=sum(1 for c in catalog.claims if c.note)))
+    deprecations = catalog.deprecations
+    table.add_row(lang("check.deprecations"), lang(
+        "check.deprecations_value", count=len(deprecations),
+        shut_down=sum(1 for d in deprecations if d.status == "shut down"),
+        scheduled=sum(1 for d in deprecations if d.status == "scheduled"),
+        caveats=sum(1 for d in deprecations if d.caveat)))
     table.add_row(lang("check.safety"), lang("check.safety_value", measures=len(catalog.safety),
+                                             caveats=sum(1 for s in catalog.safety if s.caveat),
                                              footnotes=len(catalog.safety_footnotes)))
     table.add_row(lang("check.sources"), lang("check.sources_value", defined=len(catalog.sources), cited=len(cited)))
     Console().print(table)

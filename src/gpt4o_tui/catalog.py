@@ -65,7 +65,7 @@ class Model(Bilingual):
     inputs: Annotated[tuple[Literal["text", "image", "audio", "video"], ...], Field(min_length=1)]
     chart_note: Annotated[str, Field(min_length=1, max_length=40)] | None = None
     chart_note_zh: Annotated[str, Field(min_length=1, max_length=40)] | None = None
-    tokenizer: Literal["o200k_base", "cl100k_base"] | None = None
+    tokenizer: Literal["o200k_base", "cl100k_base", "p50k_base"] | None = None
     sources: SourceIds
 
     @model_validator(mode="after")
@@ -75,6 +75,19 @@ class Model(Bilingual):
         if self.context_window and self.max_output and self.max_output > self.context_window:
             raise ValueError("max_output cannot exceed context_window")
         return self
+
+
+class Deprecation(Bilingual):
+    """A model's shutdown, done or announced."""
+
+    model: ModelId
+    api_id: Text
+    date: dt.date
+    status: Literal["shut down", "scheduled"]
+    successor: Text | None = None
+    caveat: Text | None = None
+    caveat_zh: Text | None = None
+    sources: SourceIds
 
 
 class Fact(Bilingual):
@@ -102,6 +115,8 @@ class Benchmark(Bilingual):
     not_scored: dict[ModelId, Text] = {}
     not_scored_zh: dict[ModelId, Text] = {}
     chart_only: tuple[ModelId, ...] = ()
+    reported: dict[ModelId, Score] = {}
+    reported_sources: tuple[ModelId, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> Benchmark:
@@ -113,6 +128,11 @@ class Benchmark(Bilingual):
             raise ValueError(f"chart_only names {sorted(unscored_chart_only)[0]}, which has no score")
         if set(self.not_scored) != set(self.not_scored_zh):
             raise ValueError("not_scored and not_scored_zh must name the same models")
+        unscored_reported = set(self.reported) - set(self.scores)
+        if unscored_reported:
+            raise ValueError(f"reported names {sorted(unscored_reported)[0]}, which has no score")
+        if bool(self.reported) != bool(self.reported_sources):
+            raise ValueError("reported and reported_sources go together")
         return self
 
     def score(self, model_id: str) -> Decimal | None:
@@ -144,6 +164,8 @@ class ModelPrice(Bilingual):
     batch_sources: tuple[ModelId, ...] = ()
     note: Text | None = None
     note_zh: Text | None = None
+    # Set by Catalog.latest() on a price a dated change replaced, never in a file.
+    since: dt.date | None = Field(default=None, exclude=True)
 
     @model_validator(mode="after")
     def _batch_complete(self) -> ModelPrice:
@@ -154,11 +176,13 @@ class ModelPrice(Bilingual):
         return self
 
 
-class PriceChange(Frozen):
+class PriceChange(Bilingual):
     date: dt.date
     model: ModelId
     summary: Text
     summary_zh: Text
+    caveat: Text | None = None
+    caveat_zh: Text | None = None
     input: Price | None = None
     output: Price | None = None
     long_context: LongContextRate | None = None
@@ -219,9 +243,11 @@ class Preset(Frozen):
     sources: SourceIds
 
 
-class Claim(Frozen):
-    text: Text
+class Claim(Bilingual):
+    text: Text  # the source's exact words, shown in quotation marks
     text_zh: Text
+    note: Text | None = None  # how the app reads the words, where they alone do not say
+    note_zh: Text | None = None
     model: ModelId
     against: ModelId | None = None
     measure: Literal["percent cheaper", "times the price", "framing"]
@@ -247,6 +273,7 @@ class SourcesFile(Frozen):
 
 class ModelsFile(Frozen):
     model: Annotated[tuple[Model, ...], Field(min_length=1)]
+    deprecation: tuple[Deprecation, ...] = ()
 
 
 class SpecsFile(Frozen):
@@ -299,6 +326,7 @@ class Catalog(Frozen):
     data_dir: Path
     sources: tuple[Source, ...]
     models: tuple[Model, ...]
+    deprecations: tuple[Deprecation, ...]
     facts: tuple[Fact, ...]
     benchmarks: tuple[Benchmark, ...]
     prices: tuple[ModelPrice, ...]
@@ -319,7 +347,7 @@ class Catalog(Frozen):
                 prices[change.model] = prices[change.model].model_copy(
                     update={"input": change.input, "output": change.output, "long_context": change.long_context,
                             "batch_input": None, "batch_output": None, "batch_sources": (),
-                            "sources": change.sources, "note": f"since {change.date}"}
+                            "sources": change.sources, "note": None, "note_zh": None, "since": change.date}
                 )
         return self.model_copy(update={"prices": tuple(prices.values())})
 
@@ -329,11 +357,16 @@ class Catalog(Frozen):
     def price(self, model_id: str) -> ModelPrice:
         return next(p for p in self.prices if p.model == model_id)
 
+    def deprecation(self, model_id: str) -> Deprecation | None:
+        return next((d for d in self.deprecations if d.model == model_id), None)
+
     def citations(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
         """Every citation in the data: its file, its entry, the source ids it names."""
         yield from (("models.toml", f"model {m.id}", m.sources) for m in self.models)
+        yield from (("models.toml", f"deprecation {d.model}", d.sources) for d in self.deprecations)
         yield from (("specs.toml", f"fact {f.label!r}", f.sources) for f in self.facts)
-        yield from (("benchmarks.toml", f"benchmark {b.id}", b.sources + b.scored_sources) for b in self.benchmarks)
+        yield from (("benchmarks.toml", f"benchmark {b.id}", b.sources + b.scored_sources + b.reported_sources)
+                    for b in self.benchmarks)
         yield from (("prices.toml", f"price {p.model}", p.sources + p.batch_sources) for p in self.prices)
         yield from (("prices.toml", f"change {c.date} {c.model}", c.sources) for c in self.price_changes)
         yield from (("claims.toml", f"claim {c.text!r}", c.sources) for c in self.claims)
@@ -370,6 +403,7 @@ def load(data_dir: Path | None = None) -> Catalog:
         data_dir=data_dir,
         sources=parsed["sources.toml"].source,
         models=parsed["models.toml"].model,
+        deprecations=parsed["models.toml"].deprecation,
         facts=parsed["specs.toml"].fact,
         benchmarks=parsed["benchmarks.toml"].benchmark,
         prices=parsed["prices.toml"].price,
@@ -510,7 +544,7 @@ def _cross_check(catalog: Catalog) -> None:
     compared = {m.id for m in catalog.compared}
     for b in catalog.benchmarks:
         entry = f"benchmark {b.id}"
-        for model_id in [*b.scores, *b.not_scored]:
+        for model_id in [*b.scores, *b.not_scored, *b.chart_only, *b.reported]:
             known("benchmarks.toml", entry, model_id)
         missing = compared - set(b.scores) - set(b.not_scored)
         if missing:
@@ -520,6 +554,9 @@ def _cross_check(catalog: Catalog) -> None:
     for p in catalog.prices:
         entry = f"price {p.model}"
         known("prices.toml", entry, p.model)
+    _unique(d / "models.toml", "deprecation", [x.model for x in catalog.deprecations])
+    for deprecation in catalog.deprecations:
+        known("models.toml", f"deprecation {deprecation.model}", deprecation.model)
     for m in catalog.models:
         if m.id not in {p.model for p in catalog.prices}:
             raise DataError(str(d / "prices.toml"), f"model {m.id}", "has no [[price]] entry")

@@ -34,6 +34,12 @@ def delta(benchmark: Benchmark, model_id: str, against: str) -> Decimal | None:
     return None if mine is None or theirs is None else mine - theirs
 
 
+def marks(benchmark: Benchmark, model_id: str) -> str:
+    """The caveat marks a score carries wherever it is shown: ° only the launch chart
+    gives it, ‡ its maker reports another figure."""
+    return ("°" if model_id in benchmark.chart_only else "") + ("‡" if model_id in benchmark.reported else "")
+
+
 SortKey = str  # "chart" (the launch chart's order), "average", or a benchmark id
 
 
@@ -118,6 +124,8 @@ class Loss:
     peer_name: str
     theirs: Decimal
     mine: Decimal
+    their_marks: str = ""  # the caveat marks each score carries
+    my_marks: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ def small_model_record(catalog: Catalog) -> SmallModelRecord:
     subject = catalog.subject
     small_peers = [m for m in catalog.compared if m.tier == "small" and m.role == "peer"]
     losses = tuple(
-        Loss(benchmark, peer.name, theirs, mine)
+        Loss(benchmark, peer.name, theirs, mine, marks(benchmark, peer.id), marks(benchmark, subject.id))
         for benchmark in catalog.benchmarks
         if (mine := benchmark.score(subject.id)) is not None
         for peer in small_peers

@@ -107,12 +107,10 @@ class Saving:
 
 def request_problem(model: Model, workload: Workload) -> Said | None:
     """Why one request of this workload cannot be made on the model, if it cannot.
-    A model whose limits the data does not give (a historical one) is not judged."""
-    if model.context_window is None or model.max_output is None:
-        return None
-    if workload.output_tokens > model.max_output:
+    Each limit the data gives is judged; one it does not give is not."""
+    if model.max_output is not None and workload.output_tokens > model.max_output:
         return Said("problem.max_output", {"output": workload.output_tokens, "limit": model.max_output})
-    if workload.input_tokens + workload.output_tokens > model.context_window:
+    if model.context_window is not None and workload.input_tokens + workload.output_tokens > model.context_window:
         return Said("problem.context", {"input": workload.input_tokens, "output": workload.output_tokens,
                                         "limit": model.context_window})
     return None

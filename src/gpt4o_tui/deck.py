@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gpt4o_tui import compare, costs
-from gpt4o_tui.catalog import Catalog
+from gpt4o_tui import compare, costs, report
+from gpt4o_tui.catalog import Catalog, Model
 from gpt4o_tui.costs import Workload
 from gpt4o_tui.i18n import ENGLISH, Language
 
@@ -24,6 +24,23 @@ class Slide:
     sources: tuple[str, ...]
     compared: tuple[tuple[str, str], ...] = ()  # (model, figure) rows to set it against
     compared_title: str = ""
+    notes: tuple[str, ...] = ()  # the caveats behind the marks on the slide's figures
+
+
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _price_marks(catalog: Catalog, models: list[Model], lang: Language) -> tuple[dict[str, str], tuple[str, ...]]:
+    """A numbered mark for each model whose price carries notes, and those notes, so a
+    price on a slide keeps the caveats it has in the panes."""
+    marks: dict[str, str] = {}
+    notes = []
+    for model in models:
+        said = report.price_notes(catalog, model.id, lang, scheduled=False)
+        if said and len(marks) < len(SUPERSCRIPTS):
+            marks[model.id] = SUPERSCRIPTS[len(marks)]
+            notes.append(f"{marks[model.id]} {model.name}{lang.colon}{lang.sentences(said)}")
+    return marks, tuple(notes)
 
 
 def slides(catalog: Catalog, lang: Language = ENGLISH) -> tuple[Slide, ...]:
@@ -41,16 +58,18 @@ def _price(catalog: Catalog, lang: Language) -> Slide:
     subject = catalog.subject
     price = catalog.price(subject.id)
     others = [m for m in catalog.compared if m.role == "peer" and m.tier == "small"]
+    marks, notes = _price_marks(catalog, others, lang)
     return Slide(
         title=lang("deck.price.title", model=subject.name, date=f"{catalog.prices_as_of:%Y-%m-%d}"),
         # $0.15 in English; in Chinese 0.15 in the digits, and 美元 leading the unit.
         figure=lang.rate_cell(price.input),
         unit=lang("deck.dollar_unit", unit=lang("deck.price.unit")),
         lines=(lang("deck.price.output", rate=lang.rate(price.output)),),
-        sources=price.sources,
-        compared=tuple((m.name, f"{lang.rate(catalog.price(m.id).input)} / "
+        sources=tuple(dict.fromkeys(s for m in (subject, *others) for s in report.price_sources(catalog, m.id))),
+        compared=tuple((m.name + marks.get(m.id, ""), f"{lang.rate(catalog.price(m.id).input)} / "
                         f"{lang.rate(catalog.price(m.id).output)}") for m in others),
         compared_title=lang("deck.price.compared"),
+        notes=notes,
     )
 
 
@@ -89,20 +108,36 @@ def _mmlu_lead(catalog: Catalog, lang: Language) -> Slide:
         figure=figure,
         unit=unit,
         lines=(),
-        sources=benchmark.sources,
-        compared=tuple((m.name + (lang("deck.lead.frontier") if m in frontier else ""), f"{s:.1f}")
-                       for m, s in scored),
+        sources=tuple(dict.fromkeys((*benchmark.sources, *benchmark.reported_sources))),
+        compared=tuple((m.name + (lang("deck.lead.frontier") if m in frontier else "") + ("†" if m.chart_note else ""),
+                        f"{s:.1f}{compare.marks(benchmark, m.id) or ' '}") for m, s in scored),
         compared_title=lang("deck.lead.compared", benchmark=benchmark.name),
+        notes=_score_notes(catalog, (benchmark,), [m for m, _ in scored], lang),
     )
+
+
+def _score_notes(catalog: Catalog, benchmarks: tuple, models: list[Model], lang: Language) -> tuple[str, ...]:
+    """What the marks on a slide's scores mean: °, † and ‡, as the Benchmarks pane says them."""
+    notes = []
+    chart_only = [m.short for m in models if any(m.id in b.chart_only for b in benchmarks)]
+    if chart_only:
+        notes.append(lang("benchmarks.chart_only", models=lang.join(chart_only)))
+    notes += [f"† {m.name}{lang.colon}{lang.of(m, 'chart_note')}" for m in models if m.chart_note]
+    notes += [lang("benchmarks.reported_for", model=catalog.model(model_id).name, reported=f"{score:.1f}",
+                   chart=f"{b.score(model_id):.1f}")
+              for b in benchmarks for model_id, score in b.reported.items() if model_id in {m.id for m in models}]
+    return tuple(notes)
 
 
 def _small_models(catalog: Catalog, lang: Language) -> Slide:
     record = compare.small_model_record(catalog)
     trails = lang("punct.semicolon").join(
         lang("deck.small.loss", benchmark=loss.benchmark.name, peer=loss.peer_name,
-             theirs=f"{loss.theirs:.1f}", mine=f"{loss.mine:.1f}")
+             theirs=f"{loss.theirs:.1f}{loss.their_marks}", mine=f"{loss.mine:.1f}{loss.my_marks}")
         for loss in record.losses
     )
+    lost = tuple(loss.benchmark for loss in record.losses)
+    peers = [m for m in catalog.compared if m.name in {loss.peer_name for loss in record.losses}]
     return Slide(
         title=lang("deck.small.title", model=catalog.subject.name),
         figure=str(record.leads),
@@ -112,6 +147,7 @@ def _small_models(catalog: Catalog, lang: Language) -> Slide:
             lang("deck.small.na"),
         ),
         sources=tuple(dict.fromkeys(s for b in catalog.benchmarks for s in b.sources)),
+        notes=_score_notes(catalog, lost, [catalog.subject, *peers], lang),
     )
 
 
@@ -127,14 +163,17 @@ def _workload(catalog: Catalog, lang: Language) -> Slide:
     if rival is not None:
         lines.append(lang("deck.workload.saves", rival=rival.name, model=catalog.subject.name,
                           saving=lang.saving(subject, results[rival.id])))
+    others = [r.model for r in results.values() if r is not subject]
+    marks, notes = _price_marks(catalog, others, lang)
     return Slide(
         title=lang("deck.workload.title"),
         figure=lang.usd_cell(subject.total_usd),
         unit=lang("deck.dollar_unit", unit=lang("deck.workload.unit", model=catalog.subject.name)),
         lines=tuple(lines),
-        sources=catalog.price(catalog.subject.id).sources,
-        compared=tuple((r.model.name, lang.total(r)) for r in results.values() if r is not subject),
+        sources=tuple(dict.fromkeys(s for r in results.values() for s in report.price_sources(catalog, r.model.id))),
+        compared=tuple((m.name + marks.get(m.id, ""), lang.total(results[m.id])) for m in others),
         compared_title=lang("deck.workload.compared"),
+        notes=notes,
     )
 
 
@@ -142,10 +181,12 @@ def _since_launch(catalog: Catalog, lang: Language) -> Slide:
     changes = sorted((c for c in catalog.price_changes if c.sets_list_price), key=lambda c: c.date)
     if not changes:
         return Slide(lang("deck.since.empty_title"), "n/a", lang("deck.since.empty_unit"), (), ())
-    now = costs.monthly(catalog.latest(), Workload())
+    latest = catalog.latest()
+    now = costs.monthly(latest, Workload())
     subject = next(r for r in now if r.model.role == "subject")
     cheaper = [r.model.name for r in now if r.model.role == "peer" and not r.problem
                and r.total_usd < subject.total_usd]
+    marks, notes = _price_marks(latest, [r.model for r in now], lang)
     return Slide(
         title=lang("deck.since.title"),
         figure=f"{changes[-1].date:%Y-%m-%d}",
@@ -155,7 +196,9 @@ def _since_launch(catalog: Catalog, lang: Language) -> Slide:
             lang("deck.since.cheaper", model=catalog.subject.name, models=lang.join(cheaper)) if cheaper
             else lang("deck.since.cheapest", model=catalog.subject.name),
         ),
-        sources=tuple(dict.fromkeys(s for c in changes for s in c.sources)),
-        compared=tuple((r.model.name, lang.total(r)) for r in now),
+        sources=tuple(dict.fromkeys((*(s for c in changes for s in c.sources),
+                                     *(s for m in marks for s in report.price_sources(latest, m))))),
+        compared=tuple((r.model.name + marks.get(r.model.id, ""), lang.total(r)) for r in now),
         compared_title=lang("deck.since.compared"),
+        notes=notes,
     )

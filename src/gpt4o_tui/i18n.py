@@ -100,6 +100,11 @@ class Language:
     def percent(self, value: Decimal) -> str:
         return costs.format_percent(value)
 
+    def sentences(self, items: Iterable[str]) -> str:
+        """Whole sentences one after another: a space between them in English, none
+        after Chinese full stops."""
+        return ("" if self.zh else " ").join(items)
+
     def join(self, items: Iterable[str]) -> str:
         return self("punct.list").join(items)
 

@@ -8,12 +8,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
 from gpt4o_tui.deck import Slide
+
+# Below this many rows a slide drops the blank lines between its parts, so a slide
+# with notes still fits a 24-row terminal.
+COMPACT_BELOW = 30
 from gpt4o_tui.i18n import Language
 from gpt4o_tui.panes.common import sources_text
 
@@ -44,15 +49,20 @@ class DeckScreen(Screen[None]):
             yield Static("", id="slide-lines")
             with Center():
                 yield Static("", id="slide-compared")
+            yield Static("", id="slide-notes")
             yield Static("", id="slide-sources")
         yield Static("", id="slide-counter")
         yield Static("", id="too-small")
 
     def on_mount(self) -> None:
         self.app.fit(self, *self.app.size)
+        self.set_class(self.app.size.height < COMPACT_BELOW, "-compact")
         self._show()
         if self.interval:
             self._timer = self.set_interval(self.interval, self._advance)
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.height < COMPACT_BELOW, "-compact")
 
     def _advance(self) -> None:
         """The auto-advancing deck loops, so it can run unattended."""
@@ -90,6 +100,9 @@ class DeckScreen(Screen[None]):
         for row in slide.compared:
             compared.add_row(*row)
         self.query_one("#slide-compared", Static).update(compared if slide.compared else "")
+        notes = self.query_one("#slide-notes", Static)
+        notes.update("\n".join(slide.notes))
+        notes.set_class(not slide.notes, "-none")  # a slide without notes spends no line on them
         self.query_one("#slide-sources", Static).update(sources_text(slide.sources) if slide.sources else "")
         keys = self.lang("deck.keys") if self.index == 0 else ""
         last = self.lang("deck.the_end") if self.index == len(self.slides) - 1 and not self.interval else ""

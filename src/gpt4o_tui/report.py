@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gpt4o_tui import costs
-from gpt4o_tui.catalog import Catalog, Model
+from gpt4o_tui.catalog import Catalog, Deprecation, Model
 from gpt4o_tui.costs import ModelCost, Workload
 from gpt4o_tui.i18n import ENGLISH, Language
 
@@ -26,21 +26,73 @@ def price(catalog: Catalog, workload: Workload, models: Sequence[Model], batch: 
     return [costs.model_cost(catalog, model, workload, batch) for model in models]
 
 
-def _record(result: ModelCost) -> dict[str, object]:
+def price_notes(catalog: Catalog, model_id: str, lang: Language = ENGLISH, *, scheduled: bool = True) -> list[str]:
+    """What keeps a model's price honest wherever it goes: the price's own note, the
+    dated change it comes from (with that change's caveat), and the model's deprecation
+    (a scheduled one only with `scheduled`: a slide keeps to what has happened)."""
+    price = catalog.price(model_id)
+    notes = [lang.of(price, "note")] if price.note else []
+    if price.since is not None:
+        notes.append(lang("report.since", date=f"{price.since:%Y-%m-%d}"))
+        change = next((c for c in catalog.price_changes
+                       if c.model == model_id and c.date == price.since and c.caveat), None)
+        if change is not None:
+            notes.append(lang.of(change, "caveat"))
+    deprecation = catalog.deprecation(model_id)
+    if deprecation is not None and (scheduled or deprecation.status == "shut down"):
+        said = deprecation_said(deprecation, lang)
+        if deprecation.caveat:
+            said += lang("report.deprecation.caveat", caveat=lang.of(deprecation, "caveat"))
+        notes.append(said + lang("punct.full_stop"))
+    return notes
+
+
+def deprecation_said(deprecation: Deprecation, lang: Language = ENGLISH) -> str:
+    """A shutdown, done or scheduled, with the successor its notice names."""
+    said = lang(f"report.deprecation.{deprecation.status.replace(' ', '_')}", api_id=deprecation.api_id,
+                date=f"{deprecation.date:%Y-%m-%d}")
+    if deprecation.successor:
+        said += lang("report.deprecation.successor", successor=deprecation.successor)
+    return said
+
+
+def price_sources(catalog: Catalog, model_id: str, batch: bool = False) -> tuple[str, ...]:
+    """The source ids behind a model's price (its batch price with batch) and its notes."""
+    price = catalog.price(model_id)
+    deprecation = catalog.deprecation(model_id)
+    return tuple(dict.fromkeys((*price.sources, *(price.batch_sources if batch else ()),
+                                *(deprecation.sources if deprecation else ()))))
+
+
+def _sources(catalog: Catalog, result: ModelCost) -> tuple[str, ...]:
+    return price_sources(catalog, result.model.id, batch=result.rate.kind == "batch")
+
+
+def _noted(catalog: Catalog, result: ModelCost, lang: Language) -> str:
+    """A result's price notes, then its sources in brackets."""
+    said = lang.sentences(price_notes(catalog, result.model.id, lang))
+    return f"{said}{' ' if said else ''}[{', '.join(_sources(catalog, result))}]"
+
+
+def _record(catalog: Catalog, result: ModelCost) -> dict[str, object]:
+    """One row for machines. A request the model cannot run has no money figures."""
+    runs = result.problem is None
     return {
         "model": result.model.id,
         "name": result.model.name,
         "rate": result.rate.kind,
         "input_rate_usd_per_1m": costs.money_string(result.rate.input),
         "output_rate_usd_per_1m": costs.money_string(result.rate.output),
-        "input_usd": costs.money_string(result.input_usd),
-        "output_usd": costs.money_string(result.output_usd),
-        "total_usd": costs.money_string(result.total_usd),
-        "problem": None if result.problem is None else str(result.problem),
+        "input_usd": costs.money_string(result.input_usd) if runs else None,
+        "output_usd": costs.money_string(result.output_usd) if runs else None,
+        "total_usd": costs.money_string(result.total_usd) if runs else None,
+        "problem": None if runs else str(result.problem),
+        "price_notes": price_notes(catalog, result.model.id),
+        "price_sources": list(_sources(catalog, result)),
     }
 
 
-def _document(workload: Workload, batch: bool, results: Sequence[ModelCost]) -> dict[str, object]:
+def _document(catalog: Catalog, workload: Workload, batch: bool, results: Sequence[ModelCost]) -> dict[str, object]:
     return {
         "workload": {
             "input_tokens": workload.input_tokens,
@@ -49,17 +101,20 @@ def _document(workload: Workload, batch: bool, results: Sequence[ModelCost]) -> 
             "days": workload.days,
             "batch": batch,
         },
-        "results": [_record(r) for r in results],
+        "results": [_record(catalog, r) for r in results],
     }
 
 
-def as_json(workload: Workload, batch: bool, results: Sequence[ModelCost]) -> str:
-    return json.dumps(_document(workload, batch, results), indent=2, ensure_ascii=False)
+def as_json(catalog: Catalog, workload: Workload, batch: bool, results: Sequence[ModelCost]) -> str:
+    return json.dumps(_document(catalog, workload, batch, results), indent=2, ensure_ascii=False)
 
 
-def as_csv(results: Sequence[ModelCost]) -> str:
+def as_csv(catalog: Catalog, results: Sequence[ModelCost]) -> str:
+    """One row a model; a cell with several notes or sources joins them with " | "
+    and ";", and a money figure the model cannot reach is left empty."""
     out = io.StringIO()
-    records = [_record(r) for r in results]
+    records = [{key: " | ".join(value) if key == "price_notes" else ";".join(value) if isinstance(value, list)
+                else value for key, value in _record(catalog, r).items()} for r in results]
     writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(records)
@@ -79,7 +134,7 @@ def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequenc
     subject = next((r for r in results if r.model.role == "subject"), None)
     if subject is not None:
         table.add_column(lang("report.saves", model=catalog.subject.short), justify="right", no_wrap=True)
-    notes = []
+    notes: list[Text] = []
     for result in results:
         rate = lang.rates(result)
         if result.rate.kind != "standard" or batch:
@@ -93,15 +148,19 @@ def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequenc
             cells.append(lang.saving(subject, result))
         table.add_row(*cells)
         if result.problem:
-            notes.append(lang("report.cannot_run", model=result.model.name, problem=lang.say(result.problem)))
-    return Group(table, *(Text(note, "italic") for note in notes))
+            notes.append(Text(lang("report.cannot_run", model=result.model.name, problem=lang.say(result.problem)),
+                              "italic"))
+    for result in results:
+        notes.append(Text.assemble((result.model.name + lang.colon, "bold"), _noted(catalog, result, lang)))
+    return Group(table, *notes)
 
 
-def scenario_json(workload: Workload, batch: bool, prices: str, results: Sequence[ModelCost]) -> str:
+def scenario_json(catalog: Catalog, workload: Workload, batch: bool, prices: str,
+                  results: Sequence[ModelCost]) -> str:
     """The calculator's scenario: the same document `gpt4o-tui cost --format json` gives,
     with which prices it used ("launch" or "latest known"). A document for machines:
     its keys and values are the same in every language."""
-    document = _document(workload, batch, results)
+    document = _document(catalog, workload, batch, results)
     document["workload"]["prices"] = prices  # type: ignore[index]
     return json.dumps(document, indent=2, ensure_ascii=False)
 
@@ -130,6 +189,8 @@ def scenario_markdown(catalog: Catalog, workload: Workload, batch: bool, prices:
                 for r in results if r.problem]
     if problems:
         lines += ["", *problems]
-    cited = sorted({s for r in results for s in catalog.price(r.model.id).sources})
-    lines += ["", lang("report.md.sources", sources=", ".join(cited))]
+    lines += ["", lang("report.md.notes")]
+    for result in results:
+        lines.append(f"- {result.model.name}{lang.colon}{_noted(catalog, result, lang)}")
+    lines += ["", lang("report.md.made")]
     return "\n".join(lines) + "\n"

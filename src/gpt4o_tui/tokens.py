@@ -42,9 +42,9 @@ class InputCost:
 
 
 def input_costs(catalog: Catalog, counts: dict[str, int]) -> list[InputCost]:
-    """The text's cost as input, once, on each model whose tokenizer is known."""
+    """The text's cost as input, once, on each model whose tokens are counted."""
     return [
         InputCost(model, counts[model.tokenizer], catalog.price(model.id).input * counts[model.tokenizer] / PER_MILLION)
         for model in catalog.compared
-        if model.tokenizer is not None
+        if model.tokenizer in counts
     ]

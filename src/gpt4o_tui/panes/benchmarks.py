@@ -91,8 +91,8 @@ class BenchmarksPane(Vertical):
             with VerticalScroll(id="table-view", can_focus=False):
                 yield self._scores_table()
                 notes = sorted({lang.of(m, "chart_note") for m in catalog.compared if m.chart_note})
-                yield Static(lang("benchmarks.legend") + "".join(f"  † {note}" for note in notes),
-                             classes="footnote")
+                yield Static(Text.assemble(lang("benchmarks.legend") + "".join(f"  † {note}" for note in notes),
+                                           _reported(catalog, lang)), classes="footnote")
                 yield Static("", id="chart-title")
                 yield ScoreBars(id="bars")
                 yield Static("", id="plain")
@@ -244,7 +244,7 @@ class BenchmarksPane(Vertical):
                 score=benchmark.score(m),
                 subject=m == self.catalog.subject.id,
                 note=self.lang.of(benchmark, "not_scored").get(m, ""),
-                mark="°" if m in benchmark.chart_only else "",
+                mark=compare.marks(benchmark, m),
             )
             for m in model_ids
         )
@@ -333,8 +333,8 @@ def _cell(benchmark: Benchmark, model_id: str, best: bool, best_small: bool) -> 
     if score is None:
         return Text(f"{'n/a':>5}", "italic")
     chart_only = "°" if model_id in benchmark.chart_only else " "
-    marks = ("★" if best else "") + ("▲" if best_small else "")
-    return Text(f"{score:>5.1f}{chart_only}{marks}", "bold" if marks else "")
+    marks = ("‡" if model_id in benchmark.reported else "") + ("★" if best else "") + ("▲" if best_small else "")
+    return Text(f"{score:>5.1f}{chart_only}{marks}", "bold" if best or best_small else "")
 
 
 def _delta(change: Decimal | None) -> tuple[tuple[str, str], ...]:
@@ -355,7 +355,7 @@ def _where_beaten(catalog: Catalog, lang: Language) -> Text:
     if record.losses:
         text.append(lang("benchmarks.trails")).append(lang("punct.semicolon").join(
             lang("benchmarks.loss", benchmark=loss.benchmark.name, peer=loss.peer_name,
-                 theirs=f"{loss.theirs:.1f}", mine=f"{loss.mine:.1f}")
+                 theirs=f"{loss.theirs:.1f}{loss.their_marks}", mine=f"{loss.mine:.1f}{loss.my_marks}")
             for loss in record.losses
         ), "bold")
     return text.append(lang("punct.full_stop"))
@@ -363,7 +363,19 @@ def _where_beaten(catalog: Catalog, lang: Language) -> Text:
 
 def _caveats(catalog: Catalog, lang: Language) -> Text:
     notes = [f"{m.name}{lang.colon}{lang.of(m, 'chart_note')}" for m in catalog.compared if m.chart_note]
-    return Text(lang("benchmarks.caveats") + " ".join(f"† {n}{lang('punct.full_stop')}" for n in notes))
+    return Text.assemble(lang("benchmarks.caveats") + " ".join(f"† {n}{lang('punct.full_stop')}" for n in notes),
+                         _reported(catalog, lang))
+
+
+def _reported(catalog: Catalog, lang: Language) -> Text:
+    """‡: where a model's maker reports another figure than the chart's, both are said."""
+    figures = [(catalog.model(m), b, score) for b in catalog.benchmarks for m, score in b.reported.items()]
+    if not figures:
+        return Text()
+    sources = tuple(dict.fromkeys(s for b in catalog.benchmarks for s in b.reported_sources))
+    said = " · ".join(lang("benchmarks.reported_figure", model=model.short, benchmark=b.name,
+                           chart=f"{b.score(model.id):.1f}", reported=f"{score:.1f}") for model, b, score in figures)
+    return Text.assemble("\n", lang("benchmarks.reported", figures=said), " ", sources_text(sources))
 
 
 def _explanation(benchmark: Benchmark, catalog: Catalog, lang: Language) -> Text:
@@ -382,7 +394,7 @@ def _explanation(benchmark: Benchmark, catalog: Catalog, lang: Language) -> Text
     scores = []
     for model in catalog.compared:
         score = benchmark.score(model.id)
-        shown = "n/a" if score is None else f"{score:.1f}" + ("°" if model.id in benchmark.chart_only else "")
+        shown = "n/a" if score is None else f"{score:.1f}" + compare.marks(benchmark, model.id)
         scores.append(f"{model.short} {shown}")
     text.append(lang("benchmarks.scores"), "bold").append(" · ".join(scores)).append("\n")
     for model_id, reason in lang.of(benchmark, "not_scored").items():
@@ -390,5 +402,9 @@ def _explanation(benchmark: Benchmark, catalog: Catalog, lang: Language) -> Text
     if benchmark.chart_only:
         names = lang.join(catalog.model(m).short for m in benchmark.chart_only)
         text.append(lang("benchmarks.chart_only", models=names) + "\n")
+    for model_id, score in benchmark.reported.items():
+        text.append(lang("benchmarks.reported_for", model=catalog.model(model_id).name, reported=f"{score:.1f}",
+                         chart=f"{benchmark.score(model_id):.1f}") + " ")
+        text.append(sources_text(benchmark.reported_sources)).append("\n")
     text.append(lang("benchmarks.sources")).append(sources_text(benchmark.sources))
     return text

@@ -214,7 +214,7 @@ class PricingPane(VerticalScroll):
         results = report.price(priced, self.workload, priced.compared, self.batch)
         prices = "latest known" if self.latest else "launch"
         if kind == "json":
-            return report.scenario_json(self.workload, self.batch, prices, results)
+            return report.scenario_json(priced, self.workload, self.batch, prices, results)
         return report.scenario_markdown(priced, self.workload, self.batch, prices, results, self.lang)
 
     def action_batch(self) -> None:
@@ -319,8 +319,11 @@ class PricingPane(VerticalScroll):
             notes.insert(0, lang("pricing.batch_on") + (lang("pricing.batch_standard", models=lang.join(standard))
                                                          if standard else lang("punct.full_stop")))
         if self.latest:
-            changed = sorted({c.date for c in self.catalog.price_changes if c.sets_list_price})
-            notes.insert(0, lang("pricing.latest_on", dates=lang.join(map(str, changed))))
+            changes = sorted((c for c in self.catalog.price_changes if c.sets_list_price), key=lambda c: c.date)
+            caveats = "".join(f"\n⚠ {self.catalog.model(c.model).name}{lang.colon}{lang.of(c, 'caveat')}"
+                              for c in changes if c.caveat)
+            dates = lang.join(dict.fromkeys(f"{c.date:%Y-%m-%d}" for c in changes))
+            notes.insert(0, lang("pricing.latest_on", dates=dates) + caveats)
         # The totals paint first; the conversation table follows a frame later.
         self.call_after_refresh(self._show_conversation, workload)
         notes_text = "\n".join(notes) or lang("pricing.every_model")
@@ -359,6 +362,8 @@ def _claims(catalog: Catalog, lang: Language) -> Text:
     for verdict in claims.evaluate_all(catalog):
         claim = verdict.claim
         text.append(f"“{lang.of(claim, 'text')}”", "bold").append(lang.colon + verdict.summary(lang))
+        if claim.note:
+            text.append("\n   ").append(lang.of(claim, "note"), "italic")
         if verdict.checks:
             text.append("\n   ")
             for index, check in enumerate(verdict.checks):
@@ -403,8 +408,9 @@ def _price_notes(catalog: Catalog, lang: Language) -> Text:
     text = Text(lang("pricing.batch_note") + "\n")
     for price in catalog.prices:
         text.append(catalog.model(price.model).name + lang.colon, "bold")
-        text.append(f"{lang.of(price, 'note')} " if price.note else "")
-        text.append(sources_text(price.sources))
+        said = lang.sentences(report.price_notes(catalog, price.model, lang))
+        text.append(f"{said} " if said else "")
+        text.append(sources_text(report.price_sources(catalog, price.model)))
         if price.batch_sources:
             text.append(" " + lang("pricing.batch_sources")).append(sources_text(price.batch_sources))
         text.append("\n")
@@ -425,6 +431,8 @@ def _timeline(catalog: Catalog, lang: Language) -> Text:
         text.append("\n" + "\u00a0" * 11 + "│\n")  # no-break spaces: wrapping keeps the indent
         text.append(f"{change.date:%Y-%m-%d} ", "bold").append("● " if change.sets_list_price else "○ ")
         text.append(f"{catalog.model(change.model).name}{lang.colon}{lang.of(change, 'summary')} ")
+        if change.caveat:
+            text.append(f"⚠ {lang.of(change, 'caveat')} ", "italic")
         text.append(sources_text(change.sources))
     text.append("\n" + lang("pricing.timeline_key"), "dim")
     return text

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from gpt4o_tui import report
 from gpt4o_tui.catalog import Catalog
 from gpt4o_tui.i18n import Language
 from gpt4o_tui.panes.common import sources_text
@@ -49,6 +50,8 @@ class SpecsPane(VerticalScroll):
         yield Static(_facts_table(catalog, lang), classes="card")
         yield Static(lang("specs.side_by_side"), classes="section-title")
         yield Static(_peers_table(catalog, lang))
+        if catalog.deprecations:
+            yield Static(_deprecations(catalog, lang), classes="footnote")
         yield Static(
             Text.assemble(
                 lang("specs.footnote"),
@@ -73,6 +76,17 @@ def _facts_table(catalog: Catalog, lang: Language) -> Table:
         value.append("  ").append(sources_text(fact.sources))
         table.add_row(lang.of(fact, "label"), value)
     return table
+
+
+def _deprecations(catalog: Catalog, lang: Language) -> Text:
+    """Which of the models are gone or going, dated, as their sources give it."""
+    text = Text(lang("specs.deprecations"), "bold")
+    for deprecation in sorted(catalog.deprecations, key=lambda d: d.date):
+        text.append("\n").append(report.deprecation_said(deprecation, lang))
+        if deprecation.caveat:
+            text.append(f"  ⚠ {lang.of(deprecation, 'caveat')}", "italic")
+        text.append("  ").append(sources_text(deprecation.sources))
+    return text
 
 
 def _peers_table(catalog: Catalog, lang: Language) -> Table:
