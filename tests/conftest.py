@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from gpt4o_tui.app import Gpt4oTui
-from gpt4o_tui.catalog import Catalog, default_data_dir, load
+from gpt4o_tui.core.catalog import Catalog, default_data_dir, load
+from gpt4o_tui.tui.app import Gpt4oTui
 from tests.terminals import Tmux
 
 
@@ -52,7 +52,7 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
 @pytest.fixture
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every save runs out of space half way through its text."""
-    from gpt4o_tui import files
+    from gpt4o_tui.core import files
 
     def half_then_full(descriptor: int, text: str) -> None:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:

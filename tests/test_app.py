@@ -12,15 +12,15 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList, Select, Static, TabbedContent, TextArea
 
-from gpt4o_tui import compare
-from gpt4o_tui.app import HelpScreen
-from gpt4o_tui.costs import Workload
-from gpt4o_tui.panes.benchmarks import BenchmarksPane
-from gpt4o_tui.panes.pricing import PricingPane
-from gpt4o_tui.widgets.frontier_chart import FrontierChart
-from gpt4o_tui.widgets.log_slider import LogSlider
-from gpt4o_tui.widgets.model_toggles import ModelToggles
-from gpt4o_tui.widgets.score_bars import ScoreBars
+from gpt4o_tui.core import compare
+from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.tui.app import HelpScreen
+from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
+from gpt4o_tui.tui.panes.pricing import PricingPane
+from gpt4o_tui.tui.widgets.frontier_chart import FrontierChart
+from gpt4o_tui.tui.widgets.log_slider import LogSlider
+from gpt4o_tui.tui.widgets.model_toggles import ModelToggles
+from gpt4o_tui.tui.widgets.score_bars import ScoreBars
 from tests.conftest import SteadyApp
 
 Scenario = Callable[[SteadyApp, Pilot], Awaitable[None]]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gpt4o_tui.catalog import Catalog, DataError, load
+from gpt4o_tui.core.catalog import Catalog, DataError, load
 
 # The launch chart as the reference notes give it (percent); None is n/a.
 LAUNCH_CHART = {
@@ -145,7 +145,7 @@ def test_broken_data_names_file_entry_and_problem(
 
 def test_missing_unreadable_and_misshapen_files(data_copy: Path) -> None:
     (data_copy / "specs.toml").unlink()
-    with pytest.raises(DataError, match="specs.toml: file: missing"):
+    with pytest.raises(DataError, match=r"specs\.toml: file: missing"):
         load(data_copy)
     (data_copy / "specs.toml").mkdir()
     with pytest.raises(DataError, match="is a directory"):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from gpt4o_tui import claims
-from gpt4o_tui.catalog import Catalog, load
+from gpt4o_tui.core import claims
+from gpt4o_tui.core.catalog import Catalog, load
+from gpt4o_tui.text.verdicts import check_text, summary
 from tests.conftest import SteadyApp
 
 
@@ -19,16 +20,16 @@ def verdicts(catalog: Catalog) -> dict[str, claims.Verdict]:
 def test_verdicts_on_the_launch_prices(catalog: Catalog) -> None:
     found = verdicts(catalog)
     turbo = found["gpt-3.5-turbo"]
-    assert turbo.summary() == "holds on input only"
-    assert [c.shown(turbo.claim) for c in turbo.checks] == [
+    assert summary(turbo) == "holds on input only"
+    assert [check_text(c, turbo.claim) for c in turbo.checks] == [
         "input 70% cheaper", "output 60% cheaper (exactly 60, not more)"]
     davinci = found["text-davinci-003"]
-    assert [c.shown(davinci.claim) for c in davinci.checks] == ["input 99.25% cheaper", "output 97% cheaper"]
-    assert davinci.summary() == "holds on input only"
+    assert [check_text(c, davinci.claim) for c in davinci.checks] == ["input 99.25% cheaper", "output 97% cheaper"]
+    assert summary(davinci) == "holds on input only"
     frontier = found["gpt-4o"]
-    assert frontier.summary() == "holds"
-    assert [c.shown(frontier.claim) for c in frontier.checks] == ["input 1/33.3 the price", "output 1/25 the price"]
-    assert found["framing"].summary() == "the post's framing; the data cannot check it"
+    assert summary(frontier) == "holds"
+    assert [check_text(c, frontier.claim) for c in frontier.checks] == ["input 1/33.3 the price", "output 1/25 the price"]
+    assert summary(found["framing"]) == "the post's framing; the data cannot check it"
 
 
 def edited(data: Path, old: str, new: str) -> Catalog:
@@ -41,9 +42,9 @@ def edited(data: Path, old: str, new: str) -> Catalog:
 
 def test_a_claim_stops_holding_when_the_data_changes(data_copy: Path) -> None:
     catalog = edited(data_copy, "input = 0.50\noutput = 1.50", "input = 0.30\noutput = 1.50")
-    assert verdicts(catalog)["gpt-3.5-turbo"].summary() == "does not hold"
+    assert summary(verdicts(catalog)["gpt-3.5-turbo"]) == "does not hold"
     catalog = edited(data_copy, "input = 0.30\noutput = 1.50", "input = 0.60\noutput = 2.00")
-    assert verdicts(catalog)["gpt-3.5-turbo"].summary() == "holds"
+    assert summary(verdicts(catalog)["gpt-3.5-turbo"]) == "holds"
 
 
 def test_the_pane_says_when_a_claim_fails(data_copy: Path) -> None:

@@ -108,9 +108,9 @@ def test_screenshots_into_a_folder_that_cannot_be_made(tmp_path: Path, capsys: p
 
 
 def test_core_modules_import_neither_textual_nor_the_tokenizer() -> None:
-    core = "gpt4o_tui.catalog, gpt4o_tui.costs, gpt4o_tui.scale, gpt4o_tui.compare, gpt4o_tui.claims, " \
-           "gpt4o_tui.report, gpt4o_tui.tokens, gpt4o_tui.deck, gpt4o_tui.files, gpt4o_tui.themes, gpt4o_tui.panes, " \
-           "gpt4o_tui.i18n"
+    core = "gpt4o_tui.core.catalog, gpt4o_tui.core.costs, gpt4o_tui.core.scale, gpt4o_tui.core.compare, gpt4o_tui.core.claims, " \
+           "gpt4o_tui.text.report, gpt4o_tui.core.tokens, gpt4o_tui.text.deck, gpt4o_tui.core.files, gpt4o_tui.tui.themes, gpt4o_tui.tui.panes, " \
+           "gpt4o_tui.text.i18n"
     probe = f"import sys, {core}; print('textual' in sys.modules, 'quicktok' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False False"
@@ -120,19 +120,19 @@ def test_the_app_starts_with_only_its_first_pane() -> None:
     """Panes are built, and their modules imported, when first shown."""
     probe = (
         "import asyncio, sys\n"
-        "from gpt4o_tui.app import Gpt4oTui\n"
-        "from gpt4o_tui.catalog import load\n"
+        "from gpt4o_tui.tui.app import Gpt4oTui\n"
+        "from gpt4o_tui.core.catalog import load\n"
         "async def main():\n"
         "    app = Gpt4oTui(load())\n"
         "    async with app.run_test() as pilot:\n"
         "        await pilot.pause()\n"
-        "        print(sorted(m for m in sys.modules if m.startswith('gpt4o_tui.panes.')), 'quicktok' in sys.modules)\n"
+        "        print(sorted(m for m in sys.modules if m.startswith('gpt4o_tui.tui.panes.')), 'quicktok' in sys.modules)\n"
         "        await pilot.press('4')\n"
-        "        print('gpt4o_tui.panes.pricing' in sys.modules, len(app.query('#pricing-pane')))\n"
+        "        print('gpt4o_tui.tui.panes.pricing' in sys.modules, len(app.query('#pricing-pane')))\n"
         "asyncio.run(main())\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     at_start, after = result.stdout.strip().splitlines()[-2:]
-    assert at_start == "['gpt4o_tui.panes.common', 'gpt4o_tui.panes.specs'] False"
+    assert at_start == "['gpt4o_tui.tui.panes.common', 'gpt4o_tui.tui.panes.specs'] False"
     assert after == "True 1"

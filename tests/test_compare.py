@@ -8,9 +8,9 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gpt4o_tui import compare
-from gpt4o_tui.catalog import Catalog, load
-from gpt4o_tui.compare import Mix, Point
+from gpt4o_tui.core import compare
+from gpt4o_tui.core.catalog import Catalog, load
+from gpt4o_tui.core.compare import Mix, Point
 
 CATALOG = load()
 IDS = [m.id for m in CATALOG.compared]

@@ -13,9 +13,10 @@ import pytest
 from textual.widgets import DataTable
 
 from gpt4o_tui.__main__ import main
-from gpt4o_tui.catalog import Catalog
-from gpt4o_tui.costs import Workload, format_usd
-from gpt4o_tui.panes.pricing import PricingPane
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.text.money import format_usd
+from gpt4o_tui.tui.panes.pricing import PricingPane
 from tests.conftest import SteadyApp
 
 WORKLOADS = [Workload(500, 200, 10_000), Workload(800, 2_000, 8_000), Workload(16_000, 1_000, 10_000),

@@ -9,9 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gpt4o_tui import costs
-from gpt4o_tui.catalog import Catalog, load
-from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, Workload
+from gpt4o_tui.core import costs, counts
+from gpt4o_tui.core.catalog import Catalog, load
+from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
+from gpt4o_tui.text import money
+from gpt4o_tui.text.i18n import ENGLISH
 
 CATALOG = load()
 workloads = st.builds(
@@ -33,7 +36,7 @@ def test_the_issues_known_answer(catalog: Catalog) -> None:
     assert mini.input_usd == Decimal("22.5")
     assert mini.output_usd == Decimal("36")
     assert mini.total_usd == Decimal("58.50")
-    assert costs.format_usd(mini.total_usd) == "$58.50"
+    assert money.format_usd(mini.total_usd) == "$58.50"
 
 
 def test_every_model_at_the_starting_workload() -> None:
@@ -66,11 +69,11 @@ def test_gemini_charges_its_long_context_rate_above_128k(catalog: Catalog) -> No
 
 def test_requests_beyond_a_models_limits_say_so(catalog: Catalog) -> None:
     results = {r.model.id: r for r in costs.monthly(catalog, Workload(16_000, 1_000, 1))}
-    assert str(results["gpt-3.5-turbo"].problem) == "16,000 + 1,000 tokens exceed its 16,385-token context window"
+    assert ENGLISH.say(results["gpt-3.5-turbo"].problem) == "16,000 + 1,000 tokens exceed its 16,385-token context window"
     assert results["gpt-4o-mini"].problem is None
     assert costs.saving(results["gpt-4o-mini"], results["gpt-3.5-turbo"]) is None
     results = {r.model.id: r for r in costs.monthly(catalog, Workload(500, 5_000, 1))}
-    assert str(results["claude-3-haiku"].problem) == "5,000 output tokens exceed its 4,096-token maximum"
+    assert ENGLISH.say(results["claude-3-haiku"].problem) == "5,000 output tokens exceed its 4,096-token maximum"
     assert results["gemini-1.5-flash"].problem is None
 
 
@@ -79,7 +82,7 @@ def test_saving_against_gpt_35_turbo(catalog: Catalog) -> None:
     saving = costs.saving(results["gpt-4o-mini"], results["gpt-3.5-turbo"])
     assert saving is not None
     assert saving.usd == Decimal("106.5")
-    assert costs.format_percent(saving.percent) == "64.5%"
+    assert money.format_percent(saving.percent) == "64.5%"
 
 
 @given(workloads)
@@ -127,12 +130,12 @@ def test_mini_never_costs_more_than_a_peer_on_the_same_request(workload: Workloa
     ],
 )
 def test_format_usd(amount: str, shown: str) -> None:
-    assert costs.format_usd(Decimal(amount)) == shown
+    assert money.format_usd(Decimal(amount)) == shown
 
 
 @given(st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), allow_nan=False, places=12))
 def test_format_usd_never_uses_exponents(amount: Decimal) -> None:
-    shown = costs.format_usd(amount)
+    shown = money.format_usd(amount)
     assert "e" not in shown.lower()
     assert shown.lstrip("-").startswith("$")
     assert abs(Decimal(shown.replace("$", "").replace(",", "")) - amount) <= max(abs(amount) / 10, Decimal("0.005"))
@@ -140,7 +143,7 @@ def test_format_usd_never_uses_exponents(amount: Decimal) -> None:
 
 @pytest.mark.parametrize(("rate", "shown"), [("0.15", "$0.15"), ("0.075", "$0.075"), ("5.00", "$5.00"), ("20", "$20.00")])
 def test_format_rate(rate: str, shown: str) -> None:
-    assert costs.format_rate(Decimal(rate)) == shown
+    assert money.format_rate(Decimal(rate)) == shown
 
 
 @pytest.mark.parametrize(
@@ -148,28 +151,29 @@ def test_format_rate(rate: str, shown: str) -> None:
     [("1500", 1500), ("1,500", 1500), ("1.5k", 1500), ("2M", 2_000_000), (" 42 ", 42), ("128,000", 128_000)],
 )
 def test_parse_count_accepts_what_people_type(typed: str, count: int) -> None:
-    assert costs.parse_count(typed) == count
+    assert counts.parse_count(typed) == count
 
 
 @pytest.mark.parametrize("typed", ["", "abc", "-5", "1.5", "1e30", "1,50", "１２", "12 34", "0x10", "1.2345k"])
 def test_parse_count_refuses_the_rest(typed: str) -> None:
     with pytest.raises(ValueError):
-        costs.parse_count(typed)
+        counts.parse_count(typed)
 
 
 @given(st.integers(0, 10**12))
 def test_parse_count_reads_back_what_the_app_shows(count: int) -> None:
-    assert costs.parse_count(f"{count:,}") == count
-    assert costs.parse_count(str(count)) == count
+    assert counts.parse_count(f"{count:,}") == count
+    assert counts.parse_count(str(count)) == count
 
 
 def test_bounds_are_the_calculators_ranges() -> None:
     assert (INPUT_BOUNDS.low, INPUT_BOUNDS.high) == (10, 128_000)
     assert (OUTPUT_BOUNDS.low, OUTPUT_BOUNDS.high) == (1, 16_384)
     assert (REQUESTS_BOUNDS.low, REQUESTS_BOUNDS.high) == (1, 1_000_000)
-    assert costs.check_bounds(10, INPUT_BOUNDS) == 10
-    with pytest.raises(ValueError, match="must be from 10 to 128,000"):
-        costs.check_bounds(9, INPUT_BOUNDS)
+    assert counts.check_bounds(10, INPUT_BOUNDS) == 10
+    with pytest.raises(ValueError) as refused:
+        counts.check_bounds(9, INPUT_BOUNDS)
+    assert "must be from 10 to 128,000" in ENGLISH.say(refused.value.said)
 
 
 def turn_by_turn(catalog: Catalog, model_id: str, message: int, reply: int, turns: int) -> tuple[Decimal, int | None]:

@@ -12,9 +12,9 @@ import pytest
 from textual.widgets import Input, Static
 
 from gpt4o_tui.__main__ import main
-from gpt4o_tui.catalog import Catalog
-from gpt4o_tui.export import ExportScreen
-from gpt4o_tui.panes.pricing import PricingPane
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.tui.export import ExportScreen
+from gpt4o_tui.tui.panes.pricing import PricingPane
 from tests.conftest import SteadyApp
 
 

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from gpt4o_tui import costs, report
 from gpt4o_tui.__main__ import main
-from gpt4o_tui.catalog import Catalog
-from gpt4o_tui.costs import Workload
-from gpt4o_tui.deck import slides
-from gpt4o_tui.i18n import language
+from gpt4o_tui.core import costs
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.text import money, report
+from gpt4o_tui.text.deck import slides
+from gpt4o_tui.text.i18n import ENGLISH, language
 from tests.conftest import SteadyApp
 from tests.screens import screen_text
 
@@ -57,7 +58,7 @@ def test_batch_compares_batch_with_batch(catalog: Catalog) -> None:
     turbo = results["gpt-3.5-turbo"]
     assert (turbo.rate.kind, turbo.rate.input, turbo.rate.output) == ("batch", Decimal("0.25"), Decimal("0.75"))
     saving = costs.saving(results["gpt-4o-mini"], turbo)
-    assert saving is not None and costs.format_percent(saving.percent) == "64.5%"
+    assert saving is not None and money.format_percent(saving.percent) == "64.5%"
 
 
 def test_fine_tuning_is_dated_with_its_training_price(catalog: Catalog) -> None:
@@ -87,7 +88,7 @@ def test_davinci_cannot_hold_a_request_over_its_context(catalog: Catalog) -> Non
     assert (davinci.context_window, davinci.tokenizer) == (4096, "p50k_base")
     assert costs.request_problem(davinci, Workload(4_000, 96, 1)) is None
     problem = costs.request_problem(davinci, Workload(4_000, 97, 1))
-    assert problem is not None and str(problem) == "4,000 + 97 tokens exceed its 4,096-token context window"
+    assert problem is not None and ENGLISH.say(problem) == "4,000 + 97 tokens exceed its 4,096-token context window"
     claim = next(c for c in catalog.claims if c.against == "text-davinci-003")
     assert claim.note and "p50k_base" in claim.note and "o200k_base" in claim.note
 

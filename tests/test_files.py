@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gpt4o_tui import files
+from gpt4o_tui.core import files
 
 
 def test_save_new_and_replace(tmp_path: Path) -> None:

@@ -28,9 +28,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gpt4o_tui import catalog as catalog_module
 from gpt4o_tui.__main__ import main
-from gpt4o_tui.catalog import default_data_dir
+from gpt4o_tui.core import catalog as catalog_module
+from gpt4o_tui.core.catalog import default_data_dir
 
 SHIPPED = default_data_dir()
 DOCUMENTS = {name: tomllib.loads((SHIPPED / name).read_text(encoding="utf-8"), parse_float=Decimal)
@@ -122,7 +122,7 @@ def wrong_type(draw: st.DrawFn) -> Break:
     entry = DOCUMENTS[file][table][index]
     field = draw(st.sampled_from(sorted(entry)))
     current = entry[field]
-    if isinstance(current, bool) or isinstance(current, str):
+    if isinstance(current, (bool, str)):
         wrong: Any = [1, 2]
     elif isinstance(current, (int, Decimal)):
         wrong = draw(st.sampled_from(["many", "", [3]]))
@@ -313,7 +313,7 @@ def broken(damage: Callable[[Path], None]) -> Iterator[Path]:
 def run(command: str, data: Path) -> tuple[int, str, str]:
     """main() in this process; the app itself must never be reached."""
     out, err = io.StringIO(), io.StringIO()
-    with mock.patch("gpt4o_tui.app.Gpt4oTui.run", side_effect=AssertionError("the app started on broken data")), \
+    with mock.patch("gpt4o_tui.tui.app.Gpt4oTui.run", side_effect=AssertionError("the app started on broken data")), \
             contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main([*COMMANDS[command], "--data", str(data)])
     return code, out.getvalue(), err.getvalue()

@@ -21,11 +21,13 @@ from hypothesis import strategies as st
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, OptionList, Select, TextArea
 
-from gpt4o_tui import costs, i18n
-from gpt4o_tui.catalog import Catalog, DataError, load
-from gpt4o_tui.i18n import language
+from gpt4o_tui.core import costs, counts
+from gpt4o_tui.core.catalog import Catalog, DataError, load
+from gpt4o_tui.text import i18n
+from gpt4o_tui.text.i18n import language
 from tests.conftest import SteadyApp
 from tests.screens import screen_text
+
 
 def sync(test):  # type: ignore[no-untyped-def]
     """A pilot test written as a coroutine, run to the end as a plain test."""
@@ -92,10 +94,10 @@ def _literal_keys() -> set[str]:
 
 
 def _our_bindings() -> list[Binding]:
-    from gpt4o_tui.app import Gpt4oTui, HelpScreen, pane_type
-    from gpt4o_tui.presentation import DeckScreen
-    from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
-    from gpt4o_tui.widgets.model_toggles import ModelToggles
+    from gpt4o_tui.tui.app import Gpt4oTui, HelpScreen, pane_type
+    from gpt4o_tui.tui.presentation import DeckScreen
+    from gpt4o_tui.tui.widgets.log_slider import CountSlider, LogSlider
+    from gpt4o_tui.tui.widgets.model_toggles import ModelToggles
 
     owners = [Gpt4oTui, HelpScreen, DeckScreen, LogSlider, CountSlider, ModelToggles,
               pane_type("benchmarks"), pane_type("pricing")]
@@ -104,10 +106,10 @@ def _our_bindings() -> list[Binding]:
 
 def _keys_built_at_run_time() -> set[str]:
     """Keys the code builds from names (f"tab.{tab}"), enumerated from those names."""
-    from gpt4o_tui.catalog import Model
-    from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS
-    from gpt4o_tui.panes import TABS
-    from gpt4o_tui.panes.benchmarks import VIEWS
+    from gpt4o_tui.core.catalog import Model
+    from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS
+    from gpt4o_tui.tui.panes import TABS
+    from gpt4o_tui.tui.panes.benchmarks import VIEWS
 
     kinds = Model.model_fields["inputs"].annotation.__args__[0].__args__  # tuple[Literal[...], ...]
     keys = {f"tab.{tab}" for tab in TABS} | {f"view.{view}" for view in VIEWS}
@@ -197,12 +199,12 @@ def test_a_bill_said_in_chinese(catalog: Catalog) -> None:
 
 
 def test_a_refused_count_is_said_in_either_language() -> None:
-    with pytest.raises(costs.CountError) as refused:
-        costs.parse_count("abc")
+    with pytest.raises(counts.CountError) as refused:
+        counts.parse_count("abc")
     assert EN.say(refused.value.said) == "'abc' is not a count (e.g. 1500, 1.5k, 2M)"
     assert ZH.say(refused.value.said) == "'abc' 不是数量（例如 1500、1.5k、2M）"
-    with pytest.raises(costs.CountError) as out_of_range:
-        costs.check_bounds(0, costs.REQUESTS_BOUNDS)
+    with pytest.raises(counts.CountError) as out_of_range:
+        counts.check_bounds(0, counts.REQUESTS_BOUNDS)
     assert ZH.say(out_of_range.value.said) == "须在 1 到 1,000,000 之间"
 
 
@@ -235,7 +237,7 @@ PROPER = {
     "API", "ChatGPT", "Plus", "Team", "LMSYS", "OpenAI", "Ramp", "Superhuman", "RLHF", "arXiv", "Python",
     "JSON", "Markdown", "SVG", "enter", "txt", "md", "json", "gpt4o-tui", "scenario", "n/a", "shot", "English", "MathVista",
     "dark", "light", "high-contrast", "terminal", "esc", "Esc", "Enter", "pgdn", "pgup", "home", "end",
-    "shift", "tab", "space", "ctrl", "F5", "f5", "shot", "alias", "GPT-4", "GPT-3.5", "Flash", "Haiku",
+    "shift", "tab", "space", "ctrl", "F5", "f5", "alias", "GPT-4", "GPT-3.5", "Flash", "Haiku",
     "Turbo", "mini", "Gemini", "Claude", "text-davinci", "davinci", "Anthropic", "Google",
     "gpt-4o-2024-08-06",  # a later GPT-4o snapshot, named in the price history
 }
@@ -275,7 +277,7 @@ def _chinese_runs(line: str) -> list[str]:
 
 async def _walk(app: SteadyApp) -> list[str]:
     """Every screen and state with words of its own, as text."""
-    from gpt4o_tui.panes.pricing import PricingPane
+    from gpt4o_tui.tui.panes.pricing import PricingPane
 
     seen: list[str] = []
     async with app.run_test(size=(160, 150), notifications=True) as pilot:  # notices too
@@ -390,8 +392,8 @@ def test_the_scans_catch_a_missed_string(catalog: Catalog) -> None:
 
 @sync
 async def test_switching_language_keeps_the_calculator(catalog: Catalog) -> None:
-    from gpt4o_tui.panes.pricing import PricingPane
-    from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
+    from gpt4o_tui.tui.panes.pricing import PricingPane
+    from gpt4o_tui.tui.widgets.log_slider import CountSlider, LogSlider
 
     app = SteadyApp(catalog, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -432,8 +434,8 @@ async def test_switching_language_keeps_the_calculator(catalog: Catalog) -> None
 
 @sync
 async def test_switching_language_keeps_the_benchmark_safety_and_deck(catalog: Catalog) -> None:
-    from gpt4o_tui.panes.benchmarks import BenchmarksPane
-    from gpt4o_tui.presentation import DeckScreen
+    from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
+    from gpt4o_tui.tui.presentation import DeckScreen
 
     app = SteadyApp(catalog, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -461,7 +463,7 @@ async def test_switching_language_keeps_the_benchmark_safety_and_deck(catalog: C
 
 @sync
 async def test_switching_on_specs_keeps_its_focus_and_scroll(catalog: Catalog) -> None:
-    from gpt4o_tui.panes.specs import SpecsPane
+    from gpt4o_tui.tui.panes.specs import SpecsPane
 
     app = SteadyApp(catalog, lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:

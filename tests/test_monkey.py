@@ -12,11 +12,11 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from gpt4o_tui import costs
-from gpt4o_tui.catalog import Catalog
-from gpt4o_tui.costs import Workload
-from gpt4o_tui.panes import TABS
-from gpt4o_tui.panes.pricing import PricingPane
+from gpt4o_tui.core import costs
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.tui.panes import TABS
+from gpt4o_tui.tui.panes.pricing import PricingPane
 from tests.conftest import SteadyApp
 from tests.test_app import drive, totals
 

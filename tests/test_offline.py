@@ -11,8 +11,8 @@ import pytest
 from textual.pilot import Pilot
 
 from gpt4o_tui.__main__ import main
-from gpt4o_tui.catalog import Catalog
-from gpt4o_tui.panes.pricing import PricingPane
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.tui.panes.pricing import PricingPane
 from tests.conftest import SteadyApp
 from tests.test_app import drive, totals
 

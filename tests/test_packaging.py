@@ -21,15 +21,15 @@ def test_wheel_ships_data_and_finds_it_anywhere(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for data_file in sorted(p.name for p in (ROOT / "data").glob("*.toml")):
         assert f"gpt4o_tui/data/{data_file}" in names
-    assert "gpt4o_tui/app.tcss" in names
-    assert "gpt4o_tui/messages.toml" in names
+    assert "gpt4o_tui/tui/app.tcss" in names
+    assert "gpt4o_tui/text/messages.toml" in names
 
     installed = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(installed)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    probe = ("from gpt4o_tui.catalog import load; c = load(); print(c.data_dir); print(len(c.benchmarks)); "
-             "from gpt4o_tui.i18n import language; print(language('zh')('tab.pricing'))")
+    probe = ("from gpt4o_tui.core.catalog import load; c = load(); print(c.data_dir); print(len(c.benchmarks)); "
+             "from gpt4o_tui.text.i18n import language; print(language('zh')('tab.pricing'))")
     result = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(installed)!r}); "
          + "sys.path.extend(__import__('site').getsitepackages()); " + probe],

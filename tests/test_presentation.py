@@ -13,17 +13,17 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Digits, Static, TabbedContent
 
-from gpt4o_tui import deck, themes
 from gpt4o_tui.__main__ import main
-from gpt4o_tui.catalog import Catalog, load
-from gpt4o_tui.i18n import language
-from gpt4o_tui.panes.pricing import PricingPane
-from gpt4o_tui.presentation import DeckScreen
+from gpt4o_tui.core.catalog import Catalog, load
+from gpt4o_tui.text import deck
+from gpt4o_tui.text.i18n import language
+from gpt4o_tui.tui import themes
+from gpt4o_tui.tui.panes.pricing import PricingPane
+from gpt4o_tui.tui.presentation import DeckScreen
 from gpt4o_tui.web import OfflineServer, command, is_loopback
 from tests.conftest import SteadyApp
 from tests.test_app import drive, totals
 from tests.test_e2e import free_port
-
 
 # -- the deck's content (no Textual) -------------------------------------------
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gpt4o_tui import scale
-from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
+from gpt4o_tui.core import scale
+from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 
 RANGES = [(b.low, b.high) for b in (INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS)]
 ranges = st.sampled_from(RANGES)

@@ -8,8 +8,8 @@ import os
 import pytest
 from textual.pilot import Pilot
 
-from gpt4o_tui import themes
-from gpt4o_tui.catalog import Catalog
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.tui import themes
 from tests.conftest import SteadyApp
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]

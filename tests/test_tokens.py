@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from gpt4o_tui import tokens
 from gpt4o_tui.__main__ import main
-from gpt4o_tui.catalog import Catalog
+from gpt4o_tui.core import tokens
+from gpt4o_tui.core.catalog import Catalog
 
 # (encoding, text, ids) as tiktoken gives them: the first two from the issue that asked
 # for this check, the rest from independently published tiktoken output. (One page

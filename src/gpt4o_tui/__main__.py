@@ -11,10 +11,12 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from gpt4o_tui import __version__, i18n, themes
-from gpt4o_tui.catalog import Catalog, DataError, load
-from gpt4o_tui.i18n import Language
-from gpt4o_tui.panes import TABS
+from gpt4o_tui import __version__
+from gpt4o_tui.core.catalog import Catalog, DataError, load
+from gpt4o_tui.text import i18n
+from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui import themes
+from gpt4o_tui.tui.panes import TABS
 
 EXIT_DATA_ERROR = 2
 EXIT_OUTPUT_ERROR = 1
@@ -73,7 +75,7 @@ def _run(argv: list[str] | None, lang: Language) -> int:
         return _screenshots(catalog, args.directory, args.overwrite, lang)
     if args.command == "serve":
         return _serve(args, lang)
-    from gpt4o_tui.app import Gpt4oTui
+    from gpt4o_tui.tui.app import Gpt4oTui
 
     present = args.present or args.interval is not None  # an interval only makes sense for the deck
     Gpt4oTui(catalog, theme=args.theme, tab=args.tab, present=present, interval=args.interval,
@@ -121,7 +123,7 @@ class _argparse_words:
 
 def _count_type(lang: Language):  # type: ignore[no-untyped-def]
     def count(text: str) -> int:
-        from gpt4o_tui.costs import CountError, parse_count
+        from gpt4o_tui.core.counts import CountError, parse_count
 
         try:
             return parse_count(text)
@@ -219,8 +221,8 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
 
 
 def _cost(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
-    from gpt4o_tui import report
-    from gpt4o_tui.costs import Workload
+    from gpt4o_tui.core.costs import Workload
+    from gpt4o_tui.text import report
 
     known = {m.id: m for m in catalog.models}
     unknown = [m for m in args.model or [] if m not in known]
@@ -244,8 +246,8 @@ def _cost(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
 def _tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     import json
 
-    from gpt4o_tui import tokens
-    from gpt4o_tui.costs import money_string
+    from gpt4o_tui.core import tokens
+    from gpt4o_tui.text.money import money_string
 
     if args.file is not None:
         try:
@@ -335,10 +337,10 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool, lang: Langu
 
     from textual.pilot import Pilot
 
-    from gpt4o_tui import files
-    from gpt4o_tui.app import Gpt4oTui
-    from gpt4o_tui.deck import slides
-    from gpt4o_tui.presentation import DeckScreen
+    from gpt4o_tui.core import files
+    from gpt4o_tui.text.deck import slides
+    from gpt4o_tui.tui.app import Gpt4oTui
+    from gpt4o_tui.tui.presentation import DeckScreen
 
     names = [*TABS, *(f"slide-{n}" for n in range(1, len(slides(catalog)) + 1))]
     paths = {name: directory / f"{name}.svg" for name in names}

@@ -17,7 +17,7 @@ import jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
-from gpt4o_tui.i18n import ENGLISH, Language
+from gpt4o_tui.text.i18n import ENGLISH, Language
 
 GOOGLE_FONTS = """    <link
       rel="stylesheet"

@@ -16,7 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from gpt4o_tui import costs
+from gpt4o_tui.core import costs, counts
+from gpt4o_tui.text import money
 
 LANGS = ("en", "zh")
 DEFAULT = "en"
@@ -36,7 +37,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> str:
 @cache
 def catalog() -> dict[str, dict[str, str]]:
     """Every message: key -> {language: text}."""
-    raw = tomllib.loads(resources.files("gpt4o_tui").joinpath("messages.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(resources.files("gpt4o_tui.text").joinpath("messages.toml").read_text(encoding="utf-8"))
     return dict(_flatten(raw))
 
 
@@ -62,7 +63,7 @@ class Language:
     def __call__(self, key: str, **values: object) -> str:
         return catalog()[key][self.code].format(**values)
 
-    def say(self, said: costs.Said) -> str:
+    def say(self, said: counts.Said) -> str:
         return self(said.key, **said.values)
 
     def of(self, entry: object, field: str) -> Any:
@@ -78,12 +79,12 @@ class Language:
     # 美元 to the heading, English keeps its $.
 
     def usd_cell(self, amount: Decimal) -> str:
-        text = costs.format_usd(amount)
+        text = money.format_usd(amount)
         return text.replace("$", "") if self.zh else text
 
     def rate_cell(self, rate: Decimal) -> str:
         """A price per 1M tokens, at the precision the data gives."""
-        text = costs.format_rate(rate)
+        text = money.format_rate(rate)
         return text.replace("$", "") if self.zh else text
 
     # Money in a sentence: $1,234.56 in English, 1,234.56 美元 in Chinese.
@@ -98,7 +99,7 @@ class Language:
         return f"{figure} 美元" if self.zh else figure
 
     def percent(self, value: Decimal) -> str:
-        return costs.format_percent(value)
+        return money.format_percent(value)
 
     def sentences(self, items: Iterable[str]) -> str:
         """Whole sentences one after another: a space between them in English, none

@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from gpt4o_tui.catalog import Catalog, SafetyMeasure
-from gpt4o_tui.i18n import Language
-from gpt4o_tui.panes.common import sources_text
+from gpt4o_tui.core.catalog import Catalog, SafetyMeasure
+from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.panes.common import sources_text
 
 
 class SafetyPane(Horizontal):

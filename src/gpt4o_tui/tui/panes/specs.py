@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from gpt4o_tui import report
-from gpt4o_tui.catalog import Catalog
-from gpt4o_tui.i18n import Language
-from gpt4o_tui.panes.common import sources_text
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.text import report
+from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.panes.common import sources_text
 
 
 class SpecsPane(VerticalScroll):

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from gpt4o_tui.catalog import Model
+from gpt4o_tui.core.catalog import Model
 
 PICK = Binding.Group("Show row: model")
 

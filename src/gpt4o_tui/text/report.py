@@ -14,10 +14,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from gpt4o_tui import costs
-from gpt4o_tui.catalog import Catalog, Deprecation, Model
-from gpt4o_tui.costs import ModelCost, Workload
-from gpt4o_tui.i18n import ENGLISH, Language
+from gpt4o_tui.core import costs
+from gpt4o_tui.core.catalog import Catalog, Deprecation, Model
+from gpt4o_tui.core.costs import ModelCost, Workload
+from gpt4o_tui.text import money
+from gpt4o_tui.text.i18n import ENGLISH, Language
 
 FORMATS = ("table", "json", "csv")
 
@@ -81,12 +82,12 @@ def _record(catalog: Catalog, result: ModelCost) -> dict[str, object]:
         "model": result.model.id,
         "name": result.model.name,
         "rate": result.rate.kind,
-        "input_rate_usd_per_1m": costs.money_string(result.rate.input),
-        "output_rate_usd_per_1m": costs.money_string(result.rate.output),
-        "input_usd": costs.money_string(result.input_usd) if runs else None,
-        "output_usd": costs.money_string(result.output_usd) if runs else None,
-        "total_usd": costs.money_string(result.total_usd) if runs else None,
-        "problem": None if runs else str(result.problem),
+        "input_rate_usd_per_1m": money.money_string(result.rate.input),
+        "output_rate_usd_per_1m": money.money_string(result.rate.output),
+        "input_usd": money.money_string(result.input_usd) if runs else None,
+        "output_usd": money.money_string(result.output_usd) if runs else None,
+        "total_usd": money.money_string(result.total_usd) if runs else None,
+        "problem": None if runs else ENGLISH.say(result.problem),
         "price_notes": price_notes(catalog, result.model.id),
         "price_sources": list(_sources(catalog, result)),
     }

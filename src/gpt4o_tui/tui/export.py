@@ -14,8 +14,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from gpt4o_tui import files
-from gpt4o_tui.i18n import Language
+from gpt4o_tui.core import files
+from gpt4o_tui.text.i18n import Language
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 

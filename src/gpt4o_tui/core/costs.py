@@ -1,54 +1,16 @@
 """Cost maths in exact decimals: what a workload costs on each model per month.
-Nothing here imports Textual. What it has to say to a person (a problem, a refused
-count) it says as a message key and values, so each language words it its own way."""
+What it has to say to a person (a problem) it says as a message key and values,
+so each language words it its own way."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from dataclasses import dataclass
+from decimal import Decimal
 
-from gpt4o_tui.catalog import Catalog, Model, ModelPrice
+from gpt4o_tui.core.catalog import Catalog, Model, ModelPrice
+from gpt4o_tui.core.counts import Said
 
 PER_MILLION = Decimal(1_000_000)
-CENT = Decimal("0.01")
-
-
-@dataclass(frozen=True)
-class Said:
-    """Something to tell a person: a message key and the values it names. str() is
-    the English, for logs and machine output; the app words it in its language."""
-
-    key: str
-    values: Mapping[str, Any] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        from gpt4o_tui.i18n import ENGLISH  # i18n formats money with this module
-
-        return ENGLISH.say(self)
-
-
-class CountError(ValueError):
-    """A typed count that cannot be taken, and why."""
-
-    def __init__(self, key: str, **values: Any) -> None:
-        self.said = Said(key, values)
-        super().__init__(str(self.said))
-
-
-@dataclass(frozen=True)
-class Bounds:
-    key: str  # names the slider: bounds.<key> in the message catalog
-    low: int
-    high: int
-
-
-# The calculator's ranges: the top of each is GPT-4o mini's own limit.
-INPUT_BOUNDS = Bounds("input", 10, 128_000)
-OUTPUT_BOUNDS = Bounds("output", 1, 16_384)
-REQUESTS_BOUNDS = Bounds("requests", 1, 1_000_000)
 
 
 @dataclass(frozen=True)
@@ -143,9 +105,6 @@ def monthly(catalog: Catalog, workload: Workload, batch: bool = False) -> tuple[
     return tuple(model_cost(catalog, model, workload, batch) for model in catalog.compared)
 
 
-TURNS_BOUNDS = Bounds("turns", 1, 200)
-
-
 @dataclass(frozen=True)
 class Conversation:
     """One conversation in which every turn re-sends the history before it."""
@@ -208,55 +167,3 @@ def saving(subject: ModelCost, peer: ModelCost) -> Saving | None:
         return None
     usd = peer.total_usd - subject.total_usd
     return Saving(usd=usd, percent=usd / peer.total_usd * 100)
-
-
-def _places(amount: Decimal) -> int:
-    """At least two decimals; more only where the value has them."""
-    return max(2, -amount.normalize().as_tuple().exponent)
-
-
-def money_string(amount: Decimal) -> str:
-    """Exact dollars for machines: at least cents, never rounded away, never 1e-05."""
-    return f"{amount:.{_places(amount)}f}"
-
-
-def format_usd(amount: Decimal) -> str:
-    """Dollars with thousands separators; cents above a cent, two significant digits below."""
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    if amount == 0:
-        return "$0.00"
-    if amount >= CENT:
-        return f"{sign}${amount.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
-    step = Decimal(1).scaleb(amount.adjusted() - 1)
-    return f"{sign}${amount.quantize(step, rounding=ROUND_HALF_UP):f}"
-
-
-def format_rate(rate: Decimal) -> str:
-    """A price per 1M tokens: at least two decimals, more only where the data has them."""
-    return f"${rate:,.{_places(rate)}f}"
-
-
-def format_percent(value: Decimal) -> str:
-    return f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
-
-
-_COUNT = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")
-_SUFFIX = {"": 1, "k": 1_000, "m": 1_000_000}
-
-
-def parse_count(text: str) -> int:
-    """A whole count as people type it: 1500, 1,500, 1.5k, 2M. Raises ValueError."""
-    match = _COUNT.match(text) if text.isascii() else None
-    if match is None:
-        raise CountError("count.not_a_count", text=text.strip()[:12])
-    value = Decimal(match.group(1).replace(",", "")) * _SUFFIX[match.group(2).lower()]
-    if value != value.to_integral_value():
-        raise CountError("count.not_whole", text=text.strip()[:12])
-    return int(value)
-
-
-def check_bounds(value: int, bounds: Bounds) -> int:
-    if not bounds.low <= value <= bounds.high:
-        raise CountError("count.out_of_range", low=bounds.low, high=bounds.high)
-    return value

@@ -24,16 +24,18 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from gpt4o_tui import files, i18n, themes
-from gpt4o_tui.catalog import Catalog
-from gpt4o_tui.i18n import Language
-from gpt4o_tui.panes import TABS
+from gpt4o_tui.core import files
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.text import i18n
+from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui import themes
+from gpt4o_tui.tui.panes import TABS
 
 if TYPE_CHECKING:
-    from gpt4o_tui.panes.benchmarks import BenchmarksPane
-    from gpt4o_tui.panes.pricing import PricingPane
-    from gpt4o_tui.panes.safety import SafetyPane
-    from gpt4o_tui.panes.specs import SpecsPane
+    from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
+    from gpt4o_tui.tui.panes.pricing import PricingPane
+    from gpt4o_tui.tui.panes.safety import SafetyPane
+    from gpt4o_tui.tui.panes.specs import SpecsPane
 
     Pane = SpecsPane | BenchmarksPane | SafetyPane | PricingPane
 
@@ -43,7 +45,7 @@ PANES = Binding.Group("Panes", compact=True)
 
 def pane_type(tab: str) -> type[Pane]:
     """A pane's class, its module imported only when the pane is first needed."""
-    return getattr(import_module(f"gpt4o_tui.panes.{tab}"), f"{TABS[tab]}Pane")
+    return getattr(import_module(f"gpt4o_tui.tui.panes.{tab}"), f"{TABS[tab]}Pane")
 
 
 def said(lang: Language, binding: Binding) -> Binding:
@@ -114,13 +116,13 @@ class HelpScreen(ModalScreen[None]):
             yield Static(lang("help.close"), classes="footnote")
 
     def _keys_table(self, lang: Language) -> Table:
-        from gpt4o_tui.widgets.log_slider import CountSlider, LogSlider
-        from gpt4o_tui.widgets.model_toggles import ModelToggles
+        from gpt4o_tui.tui.widgets.log_slider import CountSlider, LogSlider
+        from gpt4o_tui.tui.widgets.model_toggles import ModelToggles
 
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")  # Chinese has no spaces to wrap at
-        from gpt4o_tui.presentation import DeckScreen
+        from gpt4o_tui.tui.presentation import DeckScreen
 
         groups = [
             ("help.everywhere", Gpt4oTui.BINDINGS),
@@ -311,8 +313,8 @@ class Gpt4oTui(App[None]):
         with what the person set in it (sliders, chosen benchmark, view, text), and
         the focus goes back to the same place; the other built panes keep what was
         set in them and are rebuilt when next shown, so the switch costs one pane."""
-        from gpt4o_tui.deck import slides
-        from gpt4o_tui.presentation import DeckScreen
+        from gpt4o_tui.text.deck import slides
+        from gpt4o_tui.tui.presentation import DeckScreen
 
         codes = list(i18n.LANGS)
         self.language = i18n.language(codes[(codes.index(self.language.code) + 1) % len(codes)])
@@ -355,8 +357,8 @@ class Gpt4oTui(App[None]):
             self.push_screen(Palette(self.language("app.palette_none"), self.language("app.palette_prompt")))
 
     def action_present(self) -> None:
-        from gpt4o_tui.deck import slides
-        from gpt4o_tui.presentation import DeckScreen
+        from gpt4o_tui.text.deck import slides
+        from gpt4o_tui.tui.presentation import DeckScreen
 
         if not isinstance(self.screen, DeckScreen):
             self.push_screen(DeckScreen(slides(self.catalog, self.language), self.language, self.interval))
@@ -368,7 +370,7 @@ class Gpt4oTui(App[None]):
 
     def _save_screenshot(self) -> None:
         """An existing file is never replaced: a second shot in the same second gets -2."""
-        from gpt4o_tui.presentation import DeckScreen
+        from gpt4o_tui.tui.presentation import DeckScreen
 
         if isinstance(self.screen, DeckScreen):
             what = f"slide-{self.screen.index + 1}"

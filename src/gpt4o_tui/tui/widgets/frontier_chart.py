@@ -4,9 +4,9 @@ the frontier joined by dots. Shapes and labels carry the meaning, not colour."""
 from __future__ import annotations
 
 import math
-from itertools import pairwise
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -109,7 +109,7 @@ def _free_spot(cells: list[list[tuple[str, str]]], x: int, y: int, length: int) 
     a marker or another label: right, left, then the rows above and below."""
     rows, columns = len(cells), len(cells[0])
     for at_y, at_x in ((y, x + 1), (y, x - length), (y - 1, x + 1), (y + 1, x + 1), (y - 1, x - length), (y + 1, x - length)):
-        if 0 <= at_y < rows and 0 <= at_x and at_x + length <= columns:
-            if all(cells[at_y][at_x + i][0] in " ·" for i in range(length)):
-                return at_y, at_x
+        inside = 0 <= at_y < rows and at_x >= 0 and at_x + length <= columns
+        if inside and all(cells[at_y][at_x + i][0] in " ·" for i in range(length)):
+            return at_y, at_x
     return None

@@ -21,12 +21,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Select, Static, TextArea
 
-from gpt4o_tui import claims, costs, report
-from gpt4o_tui.catalog import Catalog, Preset
-from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS, Workload
-from gpt4o_tui.i18n import Language
-from gpt4o_tui.panes.common import sources_text
-from gpt4o_tui.widgets.log_slider import CountSlider
+from gpt4o_tui.core import claims, costs
+from gpt4o_tui.core.catalog import Catalog, Preset
+from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS
+from gpt4o_tui.text import report, verdicts
+from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.panes.common import sources_text
+from gpt4o_tui.tui.widgets.log_slider import CountSlider
 
 TURNS_DEFAULT = 20
 
@@ -176,7 +178,7 @@ class PricingPane(VerticalScroll):
     @work(thread=True, exclusive=True, group="tokens")
     def _count(self, text: str) -> None:
         """Off the UI thread: the first count loads both vocabularies (most of a second)."""
-        from gpt4o_tui import tokens
+        from gpt4o_tui.core import tokens
 
         counts = tokens.count(text)
         priced = tokens.input_costs(self.catalog, counts)
@@ -200,7 +202,7 @@ class PricingPane(VerticalScroll):
         shown.update(line)
 
     def action_export(self) -> None:
-        from gpt4o_tui.export import ExportScreen
+        from gpt4o_tui.tui.export import ExportScreen
 
         def saved(path: Path | None) -> None:
             if path is not None:
@@ -361,13 +363,13 @@ def _claims(catalog: Catalog, lang: Language) -> Text:
     text = Text()
     for verdict in claims.evaluate_all(catalog):
         claim = verdict.claim
-        text.append(f"“{lang.of(claim, 'text')}”", "bold").append(lang.colon + verdict.summary(lang))
+        text.append(f"“{lang.of(claim, 'text')}”", "bold").append(lang.colon + verdicts.summary(verdict, lang))
         if claim.note:
             text.append("\n   ").append(lang.of(claim, "note"), "italic")
         if verdict.checks:
             text.append("\n   ")
             for index, check in enumerate(verdict.checks):
-                text.append(" · " if index else "").append(check.shown(claim, lang)).append(" ✓" if check.holds else " ✗")
+                text.append(" · " if index else "").append(verdicts.check_text(check, claim, lang)).append(" ✓" if check.holds else " ✗")
         text.append("  ").append(sources_text(claim.sources)).append("\n")
     text.rstrip()
     return text

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gpt4o_tui import compare, costs, report
-from gpt4o_tui.catalog import Catalog, Model
-from gpt4o_tui.costs import Workload
-from gpt4o_tui.i18n import ENGLISH, Language
+from gpt4o_tui.core import compare, costs
+from gpt4o_tui.core.catalog import Catalog, Model
+from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.text import report
+from gpt4o_tui.text.i18n import ENGLISH, Language
 
 # The characters Textual's large digits can draw; a figure uses no others.
 FIGURE_CHARACTERS = frozenset(" 0123456789+-^x:ABCDEF$£€(),.")

@@ -14,13 +14,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Static
 
-from gpt4o_tui.deck import Slide
+from gpt4o_tui.text.deck import Slide
+from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.panes.common import sources_text
 
 # Below this many rows a slide drops the blank lines between its parts, so a slide
 # with notes still fits a 24-row terminal.
 COMPACT_BELOW = 30
-from gpt4o_tui.i18n import Language
-from gpt4o_tui.panes.common import sources_text
 
 
 class DeckScreen(Screen[None]):

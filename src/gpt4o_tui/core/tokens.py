@@ -12,8 +12,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from gpt4o_tui.catalog import Catalog, Model
-from gpt4o_tui.costs import PER_MILLION
+from gpt4o_tui.core.catalog import Catalog, Model
+from gpt4o_tui.core.costs import PER_MILLION
 
 ENCODINGS = ("o200k_base", "cl100k_base")
 

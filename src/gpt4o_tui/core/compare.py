@@ -1,6 +1,6 @@
 """Comparing models across benchmarks: averages, deltas, orderings, and the
 price-quality frontier. n/a is never a zero: it is left out of every average,
-rank and frontier. Nothing here imports Textual."""
+rank and frontier."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from gpt4o_tui.catalog import Benchmark, Catalog, ModelPrice
-from gpt4o_tui.i18n import ENGLISH, Language
+from gpt4o_tui.core.catalog import Benchmark, Catalog, ModelPrice
 
 TENTH = Decimal("0.1")
 
@@ -47,14 +46,6 @@ def sort_keys(catalog: Catalog) -> tuple[SortKey, ...]:
     return ("chart", "average", *(b.id for b in catalog.benchmarks))
 
 
-def sort_label(catalog: Catalog, key: SortKey, lang: Language = ENGLISH) -> str:
-    if key == "chart":
-        return lang("compare.chart_order")
-    if key == "average":
-        return lang("compare.average")
-    return lang("compare.benchmark_score", name=next(b.name for b in catalog.benchmarks if b.id == key))
-
-
 def ordered(catalog: Catalog, model_ids: Iterable[str], key: SortKey) -> list[str]:
     """Model ids best first by the key; a model without a score goes last, never ranked."""
     ids = list(model_ids)
@@ -74,9 +65,6 @@ class Mix:
 
     input: int
     output: int
-
-    def said(self, lang: Language = ENGLISH) -> str:
-        return lang("compare.mix", input=self.input, output=self.output)
 
 
 MIXES = (Mix(3, 1), Mix(1, 1), Mix(10, 1), Mix(1, 3))

@@ -16,9 +16,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from gpt4o_tui import scale
-from gpt4o_tui.costs import Bounds, CountError, check_bounds, parse_count
-from gpt4o_tui.i18n import Language
+from gpt4o_tui.core import scale
+from gpt4o_tui.core.counts import Bounds, CountError, check_bounds, parse_count
+from gpt4o_tui.text.i18n import Language
 
 ADJUST = Binding.Group("Adjust", compact=True)
 BIG_STEP = Binding.Group("Ten steps (x10)")

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from importlib import resources
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 
 ModelId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=64)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -390,7 +392,7 @@ def default_data_dir() -> Path:
     packaged = Path(str(resources.files("gpt4o_tui") / "data"))
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 def load(data_dir: Path | None = None) -> Catalog:
@@ -565,8 +567,6 @@ def _cross_check(catalog: Catalog) -> None:
         if c.date <= catalog.prices_as_of:
             raise DataError(str(d / "prices.toml"), f"change {c.date} {c.model}",
                             f"a later change must be dated after the list prices (as_of {catalog.prices_as_of})")
-    from gpt4o_tui.costs import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS  # costs imports this module
-
     for preset in catalog.presets:
         for field, bounds in (("input_tokens", INPUT_BOUNDS), ("output_tokens", OUTPUT_BOUNDS),
                               ("requests_per_day", REQUESTS_BOUNDS)):

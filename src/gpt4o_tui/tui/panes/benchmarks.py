@@ -20,13 +20,14 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from gpt4o_tui import compare
-from gpt4o_tui.catalog import Benchmark, Catalog
-from gpt4o_tui.i18n import Language
-from gpt4o_tui.panes.common import sources_text
-from gpt4o_tui.widgets.frontier_chart import FrontierChart, Plot, PlotPoint
-from gpt4o_tui.widgets.model_toggles import ModelToggles
-from gpt4o_tui.widgets.score_bars import BarRow, ScoreBars
+from gpt4o_tui.core import compare
+from gpt4o_tui.core.catalog import Benchmark, Catalog
+from gpt4o_tui.text import benchmarks as naming
+from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.panes.common import sources_text
+from gpt4o_tui.tui.widgets.frontier_chart import FrontierChart, Plot, PlotPoint
+from gpt4o_tui.tui.widgets.model_toggles import ModelToggles
+from gpt4o_tui.tui.widgets.score_bars import BarRow, ScoreBars
 
 CHOOSE = Binding.Group("Benchmark", compact=True)
 VIEWS = ("table", "grouped", "frontier", "explain")
@@ -266,7 +267,7 @@ class BenchmarksPane(Vertical):
         peer = catalog.model(self.peer)
         self.query_one("#grouped-header", Static).update(
             Text.assemble(
-                lang("benchmarks.sorted_by"), (compare.sort_label(catalog, self.sort_key, lang), "bold"), " (s)   ",
+                lang("benchmarks.sorted_by"), (naming.sort_label(catalog, self.sort_key, lang), "bold"), " (s)   ",
                 ("Δ ", "bold"), f"{subject.short} − {peer.short} (p)\n",
                 _where_beaten(catalog, lang),
             )
@@ -300,7 +301,7 @@ class BenchmarksPane(Vertical):
         self.query_one("#frontier-header", Static).update(
             Text.assemble(
                 (benchmark.name, "bold"), lang("benchmarks.frontier_against"),
-                (mix.said(lang), "bold"), lang("benchmarks.frontier_axis"),
+                (naming.mix_label(mix, lang), "bold"), lang("benchmarks.frontier_axis"),
             )
         )
         self.query_one(FrontierChart).plot = Plot(
