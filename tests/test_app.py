@@ -348,14 +348,14 @@ def test_batch_halves_prices_where_offered(app: SteadyApp) -> None:
         await toggle.callback()  # from the palette, before the Pricing pane was ever shown
         await pilot.pause()
         pane = app.query_one(PricingPane)
-        assert pane.batch
+        assert pane.batch_api
         shown = totals(app)
         assert (shown["gpt-4o-mini"], shown["gpt-4o"], shown["gemini-1.5-flash"]) == ("$29.25", "$825.00", "$115.50")
         notes = str(app.query_one("#cost-notes", Static).render())
         assert "no batch price, so standard: Flash, Haiku." in notes
         assert shown["gpt-3.5-turbo"] == "$82.50"  # its own Batch API price, $0.25 / $0.75
         await pilot.press("b")
-        assert not pane.batch and totals(app)["gpt-4o-mini"] == "$58.50"
+        assert not pane.batch_api and totals(app)["gpt-4o-mini"] == "$58.50"
 
     drive(app, scenario)
 
@@ -439,7 +439,7 @@ def test_reset_brings_back_the_whole_starting_calculator(app: SteadyApp) -> None
         pane = app.query_one(PricingPane)
         pane.turns = 50
         await pilot.press("r")
-        assert (pane.workload, pane.batch, pane.latest, pane.turns) == (Workload(), False, False, 20)
+        assert (pane.workload, pane.batch_api, pane.latest, pane.turns) == (Workload(), False, False, 20)
         assert totals(app)["gemini-1.5-flash"] == "$115.50"
 
     drive(app, scenario)

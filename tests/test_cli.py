@@ -134,5 +134,5 @@ def test_the_app_starts_with_only_its_first_pane() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     at_start, after = result.stdout.strip().splitlines()[-2:]
-    assert at_start == "['gpt4o_tui.tui.panes.common', 'gpt4o_tui.tui.panes.specs'] False"
+    assert at_start == "['gpt4o_tui.tui.panes.base', 'gpt4o_tui.tui.panes.specs'] False"
     assert after == "True 1"

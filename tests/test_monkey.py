@@ -99,7 +99,7 @@ def test_monkey(catalog: Catalog, tab: str, tmp_path: Path, monkeypatch: pytest.
             await pilot.pause()
             pane = app.query_one(PricingPane)
             expected = {r.model.id: app.language.total(r, cell=True)
-                        for r in costs.monthly(pane.priced, pane.workload, pane.batch)}
+                        for r in costs.monthly(pane.priced, pane.workload, pane.batch_api)}
             assert totals(app) == expected, "the totals on screen are the workload's, whatever was pressed"
         await quit_with_q(app, pilot)
 

@@ -64,7 +64,7 @@ def test_a_full_session_offline(catalog: Catalog, no_network: list[str], tmp_pat
         assert (tmp_path / "scenario.json").exists()
         await pilot.press("ctrl+s", "f5", "space", "space", "escape", "t", "t", "question_mark", "escape")
         await pilot.pause()
-        assert pane.batch and totals(app)["gpt-4o-mini"].startswith("$")
+        assert pane.batch_api and totals(app)["gpt-4o-mini"].startswith("$")
         await pilot.press("q")
 
     drive(SteadyApp(catalog), scenario)

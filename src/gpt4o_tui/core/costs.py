@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gpt4o_tui.core.catalog import Catalog, Model, ModelPrice
+from gpt4o_tui.core.catalog import Catalog, Model, ModelPrice, Preset
 from gpt4o_tui.core.counts import Said
 
 PER_MILLION = Decimal(1_000_000)
@@ -23,6 +23,10 @@ class Workload:
     @property
     def requests(self) -> int:
         return self.requests_per_day * self.days
+
+
+def preset_workload(preset: Preset) -> Workload:
+    return Workload(preset.input_tokens, preset.output_tokens, preset.requests_per_day)
 
 
 @dataclass(frozen=True)

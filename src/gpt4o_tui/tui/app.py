@@ -4,7 +4,7 @@ command palette, and a help screen listing the keys."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
 from importlib import import_module
 from itertools import groupby
@@ -19,6 +19,7 @@ from textual.binding import ActiveBinding, Binding
 from textual.command import CommandList, CommandPalette
 from textual.containers import VerticalScroll
 from textual.events import Resize
+from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
@@ -29,23 +30,36 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.text import i18n
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.tui import themes
-from gpt4o_tui.tui.panes import TABS
+from gpt4o_tui.tui.panes import PANES, PaneEntry
 
 if TYPE_CHECKING:
-    from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
-    from gpt4o_tui.tui.panes.pricing import PricingPane
-    from gpt4o_tui.tui.panes.safety import SafetyPane
-    from gpt4o_tui.tui.panes.specs import SpecsPane
-
-    Pane = SpecsPane | BenchmarksPane | SafetyPane | PricingPane
+    from gpt4o_tui.tui.panes.base import Pane
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
-PANES = Binding.Group("Panes", compact=True)
+PANES_GROUP = Binding.Group("Panes", compact=True)
 
 
 def pane_type(tab: str) -> type[Pane]:
     """A pane's class, its module imported only when the pane is first needed."""
-    return getattr(import_module(f"gpt4o_tui.tui.panes.{tab}"), f"{TABS[tab]}Pane")
+    found = next(e for e in PANES if e.id == tab)
+    return getattr(import_module(found.module), found.class_name)
+
+
+def pane_widgets(found: PaneEntry) -> list[type[Widget]]:
+    """The widgets whose keys a pane's help lists beside its own."""
+    widgets = []
+    for name in found.widgets:
+        if name == "pane":
+            continue
+        module, cls = name.split(":")
+        widgets.append(getattr(import_module(f"gpt4o_tui.tui.widgets.{module}"), cls))
+    return widgets
+
+
+def tab_bindings() -> list[Binding]:
+    """1, 2, 3, ...: one key a pane, in the registry's order."""
+    return [Binding(e.key, f"show_tab('{e.id}')", e.title, show=False, group=PANES_GROUP, id=f"tab.{e.id}",
+                    tooltip=f"Show the {e.title} pane") for e in PANES]
 
 
 def said(lang: Language, binding: Binding) -> Binding:
@@ -116,20 +130,23 @@ class HelpScreen(ModalScreen[None]):
             yield Static(lang("help.close"), classes="footnote")
 
     def _keys_table(self, lang: Language) -> Table:
-        from gpt4o_tui.tui.widgets.log_slider import CountSlider, LogSlider
-        from gpt4o_tui.tui.widgets.model_toggles import ModelToggles
+        from gpt4o_tui.tui.presentation import DeckScreen
 
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")  # Chinese has no spaces to wrap at
-        from gpt4o_tui.tui.presentation import DeckScreen
-
-        groups = [
-            ("help.everywhere", Gpt4oTui.BINDINGS),
-            ("help.presentation", DeckScreen.BINDINGS),
-            ("help.benchmarks", [*pane_type("benchmarks").BINDINGS, *ModelToggles.BINDINGS]),
-            ("help.pricing", [*LogSlider.BINDINGS, *pane_type("pricing").BINDINGS, *CountSlider.BINDINGS]),
-        ]
+        groups = [("help.everywhere", Gpt4oTui.BINDINGS), ("help.presentation", DeckScreen.BINDINGS)]
+        for found in PANES:
+            bindings = []
+            for name in found.widgets:
+                owner = pane_type(found.id) if name == "pane" else None
+                if owner is not None:
+                    bindings += owner.__dict__.get("BINDINGS", [])  # its own, not its container's
+                else:
+                    module, cls = name.split(":")
+                    bindings += getattr(import_module(f"gpt4o_tui.tui.widgets.{module}"), cls).BINDINGS
+            if bindings:
+                groups.append((f"help.{found.id}", bindings))
         for title, bindings in groups:
             table.add_row(lang(title), "")
             for group, members in groupby((said(lang, b) for b in bindings), key=lambda b: b.group or b):
@@ -152,12 +169,9 @@ class Gpt4oTui(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     # Focus starts inside the first pane, set as the screen is composed: moving it
     # later would make the footer redraw its keys a second time.
-    AUTO_FOCUS = f"#{next(iter(TABS))}-pane"
+    AUTO_FOCUS = f"#{PANES[0].id}-pane"
     BINDINGS = [
-        Binding("1", "show_tab('specs')", "Specs", show=False, group=PANES, id="tab.specs", tooltip="Show the Specs pane"),
-        Binding("2", "show_tab('benchmarks')", "Benchmarks", show=False, group=PANES, id="tab.benchmarks", tooltip="Show the Benchmarks pane"),
-        Binding("3", "show_tab('safety')", "Safety", show=False, group=PANES, id="tab.safety", tooltip="Show the Safety pane"),
-        Binding("4", "show_tab('pricing')", "Pricing", show=False, group=PANES, id="tab.pricing", tooltip="Show the Pricing pane"),
+        *tab_bindings(),
         Binding("t", "next_theme", "Theme", id="app.theme", tooltip="Next theme: " + ", ".join(themes.NAMES)),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave gpt4o-tui"),
@@ -167,20 +181,22 @@ class Gpt4oTui(App[None]):
         Binding("ctrl+s", "screenshot", "SVG", id="app.screenshot",
                 tooltip="Save this screen as an SVG in the current folder"),
     ]
+    # The language is the app's state: every word on screen is taken from it.
+    language: reactive[Language] = reactive(i18n.ENGLISH, init=False)
 
     def __init__(
         self,
         catalog: Catalog,
         *,
         theme: str = themes.DEFAULT,
-        tab: str = next(iter(TABS)),
+        tab: str = PANES[0].id,
         present: bool = False,
         interval: float | None = None,
         lang: str = i18n.DEFAULT,
     ) -> None:
         super().__init__()
         self.catalog = catalog
-        self.language = i18n.language(lang)
+        self.set_reactive(Gpt4oTui.language, i18n.language(lang))
         for look in themes.themes():
             self.register_theme(look)
         self.theme = theme
@@ -189,36 +205,40 @@ class Gpt4oTui(App[None]):
         self.interval = interval
         # Panes are built the first time they are shown: start-up pays for one.
         self._panes: dict[str, Pane] = {}
-        # What a person set in a pane dropped by a language switch, for when it is next built.
-        self._kept: dict[str, Mapping[str, object]] = {}
         self._focus_before_small: dict[Screen, Widget] = {}
 
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(id="_default")
 
-    def _new_pane(self, tab: str, state: Mapping[str, object] | None = None) -> Pane:
-        pane = pane_type(tab)(self.catalog, self.language, id=f"{tab}-pane", state=state)
+    def _new_pane(self, tab: str) -> Pane:
+        pane = pane_type(tab)(self.catalog, self.language, id=f"{tab}-pane")
         self._panes[tab] = pane
         return pane
 
     async def _built(self, tab: str) -> Pane:
-        """The pane for a tab, built and mounted the first time it is asked for."""
+        """The pane for a tab, built and mounted the first time it is asked for, and
+        speaking the app's language (a pane built earlier follows a switch when next shown)."""
         if tab not in self._panes:
-            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab, self._kept.pop(tab, None)))
-        return self._panes[tab]
+            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab))
+        pane = self._panes[tab]
+        await pane.speak(self.language)
+        return pane
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs", initial=self.first_tab):
             # The tab shows its key, so the footer need not spend room on 1-4.
-            for key, tab in enumerate(TABS, start=1):
-                with TabPane(f"{key} {self.language(f'tab.{tab}')}", id=tab):
-                    if tab == self.first_tab:
-                        yield self._new_pane(tab)
+            for found in PANES:
+                with TabPane(self._tab_label(found), id=found.id):
+                    if found.id == self.first_tab:
+                        yield self._new_pane(found.id)
         yield Static("", id="too-small")
         yield Footer(compact=True)
 
+    def _tab_label(self, found: PaneEntry) -> str:
+        return f"{found.key} {self.language(f'tab.{found.id}')}"
+
     def on_mount(self) -> None:
-        if self.first_tab != next(iter(TABS)):
+        if self.first_tab != PANES[0].id:
             self._panes[self.first_tab].focus_default()
         if self.present_at_start:
             self.action_present()
@@ -288,17 +308,10 @@ class Gpt4oTui(App[None]):
         self.action_show_tab(tab)
         return pane
 
-    async def _toggle_batch(self) -> None:
-        pricing = await self._open("pricing")
-        pricing.action_batch()
-
-    async def _export(self) -> None:
-        pricing = await self._open("pricing")
-        pricing.action_export()
-
-    async def _reset_calculator(self) -> None:
-        pricing = await self._open("pricing")
-        pricing.action_reset()
+    async def _run_in_pane(self, tab: str, action: str) -> None:
+        """A pane's key chosen from the palette: the pane is shown, then the key's action runs in it."""
+        pane = await self._open(tab)
+        await pane.run_action(action)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -309,44 +322,39 @@ class Gpt4oTui(App[None]):
         self.notify(self.language("app.theme_now", theme=self.theme), timeout=2)
 
     async def action_switch_language(self) -> None:
-        """English to 中文 and back. The pane on screen is rebuilt in the new language
-        with what the person set in it (sliders, chosen benchmark, view, text), and
-        the focus goes back to the same place; the other built panes keep what was
-        set in them and are rebuilt when next shown, so the switch costs one pane."""
+        """English to 中文 and back. The pane on screen speaks the new language at
+        once, from its own state (sliders, chosen benchmark, view, text), and the
+        focus goes back to the same widget, found by its id; the other panes follow
+        when next shown, so the switch costs one pane."""
+        codes = list(i18n.LANGS)
+        explorer = self.screen_stack[0]
+        tabs = self.query_one(TabbedContent)
+        pane = self._panes.get(tabs.active)
+        focused = explorer.focused
+        focus_id = focused.id if pane is not None and focused is not None and focused in pane.query("*") else None
+        self.language = i18n.language(codes[(codes.index(self.language.code) + 1) % len(codes)])
+        if pane is not None:
+            await pane.speak(self.language)
+            if focus_id is not None and pane.query(f"#{focus_id}"):
+                pane.query_one(f"#{focus_id}").focus()
+            elif focused is not None and not focused.is_attached:
+                pane.focus_default()
+        await self._retell_screens()
+
+    async def _retell_screens(self) -> None:
         from gpt4o_tui.text.deck import slides
         from gpt4o_tui.tui.presentation import DeckScreen
 
-        codes = list(i18n.LANGS)
-        self.language = i18n.language(codes[(codes.index(self.language.code) + 1) % len(codes)])
         tabs = self.query_one(TabbedContent)
-        focus: tuple[str, int] | None = None
-        explorer = self.screen_stack[0]
-        for tab, pane in list(self._panes.items()):
-            # A rebuilt pane has the same widgets in the same order, so the focus
-            # is found again by its place among them (the pane itself first).
-            widgets = [pane, *pane.query("*")]
-            if explorer.focused in widgets:
-                focus = tab, widgets.index(explorer.focused)
-            self._kept[tab] = pane.state()
-            del self._panes[tab]
-            await pane.remove()
-        await self._built(tabs.active)
-        for key, tab in enumerate(TABS, start=1):
-            tabs.get_tab(tab).label = f"{key} {self.language(f'tab.{tab}')}"
-        if focus is not None and focus[0] in self._panes:
-            tab, index = focus
-            widgets = [self._panes[tab], *self._panes[tab].query("*")]
-            if index < len(widgets) and widgets[index].focusable:
-                widgets[index].focus()
-            else:
-                self._panes[tab].focus_default()
+        for found in PANES:
+            tabs.get_tab(found.id).label = self._tab_label(found)
         for screen in self.screen_stack:
             if isinstance(screen, DeckScreen):
                 screen.retell(slides(self.catalog, self.language), self.language)
             elif isinstance(screen, HelpScreen):
                 await screen.recompose()
             self.fit(screen, *self.size)
-        explorer.refresh_bindings()
+        self.screen_stack[0].refresh_bindings()
 
     def action_help_quit(self) -> None:
         """Textual's answer to ctrl+c (which copies in a field), in the app's language."""
@@ -398,17 +406,20 @@ class Gpt4oTui(App[None]):
         keys panel, Maximize) are left out: they speak English only, and ours cover
         theme, keys, screenshot and quit."""
         lang = self.language
-        for tab in TABS:
-            title = lang(f"tab.{tab}")
+        for found in PANES:
+            title = lang(f"tab.{found.id}")
             yield SystemCommand(lang("command.go", pane=title), lang("command.go_help", pane=title),
-                                lambda tab=tab: self.action_show_tab(tab))
+                                lambda tab=found.id: self.action_show_tab(tab))
         yield SystemCommand(lang("command.help"), lang("command.help_help"), self.action_help)
         yield SystemCommand(lang("command.theme"), lang("command.theme_help", themes=", ".join(themes.NAMES)),
                             self.action_next_theme)
         yield SystemCommand(lang("command.language"), lang("command.language_help"), self.action_switch_language)
         yield SystemCommand(lang("command.present"), lang("command.present_help"), self.action_present)
         yield SystemCommand(lang("command.screenshot"), lang("command.screenshot_help"), self.action_screenshot)
-        yield SystemCommand(lang("command.batch"), lang("command.batch_help"), self._toggle_batch)
-        yield SystemCommand(lang("command.export"), lang("command.export_help"), self._export)
-        yield SystemCommand(lang("command.reset"), lang("command.reset_help"), self._reset_calculator)
+        for found in PANES:
+            pane = pane_type(found.id)
+            for binding in pane.BINDINGS:
+                if isinstance(binding, Binding) and binding.id in pane.PALETTE:
+                    yield SystemCommand(lang(f"command.{binding.id}"), lang(f"command.{binding.id}_help"),
+                                        lambda tab=found.id, action=binding.action: self._run_in_pane(tab, action))
         yield SystemCommand(lang("command.quit"), lang("command.quit_help"), self.action_quit)

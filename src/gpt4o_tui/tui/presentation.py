@@ -16,7 +16,7 @@ from textual.widgets import Digits, Static
 
 from gpt4o_tui.text.deck import Slide
 from gpt4o_tui.text.i18n import Language
-from gpt4o_tui.tui.panes.common import sources_text
+from gpt4o_tui.text.sources import sources_text
 
 # Below this many rows a slide drops the blank lines between its parts, so a slide
 # with notes still fits a 24-row terminal.

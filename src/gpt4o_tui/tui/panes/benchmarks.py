@@ -7,10 +7,6 @@ views render it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from decimal import Decimal
-from typing import Any
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,7 +20,7 @@ from gpt4o_tui.core import compare
 from gpt4o_tui.core.catalog import Benchmark, Catalog
 from gpt4o_tui.text import benchmarks as naming
 from gpt4o_tui.text.i18n import Language
-from gpt4o_tui.tui.panes.common import sources_text
+from gpt4o_tui.tui.panes.base import Pane
 from gpt4o_tui.tui.widgets.frontier_chart import FrontierChart, Plot, PlotPoint
 from gpt4o_tui.tui.widgets.model_toggles import ModelToggles
 from gpt4o_tui.tui.widgets.score_bars import BarRow, ScoreBars
@@ -33,7 +29,7 @@ CHOOSE = Binding.Group("Benchmark", compact=True)
 VIEWS = ("table", "grouped", "frontier", "explain")
 
 
-class BenchmarksPane(Vertical):
+class BenchmarksPane(Pane, Vertical):
     BINDINGS = [
         # ↑/↓ go without saying (help lists them); the footer keeps room for f5 and ctrl+s at 80 columns.
         Binding("up", "choose(-1)", "Previous", show=False, group=CHOOSE, id="benchmarks.previous", tooltip="Previous benchmark"),
@@ -58,25 +54,20 @@ class BenchmarksPane(Vertical):
     peer: reactive[str] = reactive("", repaint=False)
     mix: reactive[int] = reactive(0, repaint=False)
 
-    def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None,
-                 state: Mapping[str, Any] | None = None) -> None:
-        super().__init__(id=id)
-        self.catalog = catalog
-        self.lang = lang
+    def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None) -> None:
+        super().__init__(catalog, lang, id=id)
         self._ready = False  # watchers fire before the views exist; render from on_mount on
         self.peers = [m.id for m in catalog.compared if m.role == "peer"]
-        state = {"selected": catalog.benchmarks[0].id, "view": "table", "hidden": frozenset(),
-                 "sort_key": "chart", "peer": self.peers[0], "mix": 0, "toggles_cursor": 0, **(state or {})}
-        for name in ("selected", "view", "hidden", "sort_key", "peer", "mix"):
-            self.set_reactive(getattr(BenchmarksPane, name), state[name])
-        self._toggles_cursor = state["toggles_cursor"]
-        self._scrolls: dict[str, float] = state.get("scrolls", {})
+        # Set, not assigned: the watchers wait for the views, which on_mount shows whole.
+        start = {"selected": catalog.benchmarks[0].id, "view": "table", "hidden": frozenset(),
+                 "sort_key": "chart", "peer": self.peers[0], "mix": 0}
+        for name, value in start.items():
+            self.set_reactive(getattr(BenchmarksPane, name), value)
+        self._toggles_cursor = 0
 
-    def state(self) -> dict[str, Any]:
-        """What a person has chosen here, to carry into a pane rebuilt in another language."""
-        return {"selected": self.selected, "view": self.view, "hidden": self.hidden, "sort_key": self.sort_key,
-                "peer": self.peer, "mix": self.mix, "toggles_cursor": self.query_one(ModelToggles).cursor,
-                "scrolls": {view.id: view.scroll_y for view in self.query("#views > VerticalScroll") if view.id}}
+    async def speak(self, lang: Language) -> None:
+        self._toggles_cursor = self.query_one(ModelToggles).cursor
+        await super().speak(lang)
 
     # -- building ----------------------------------------------------------
 
@@ -93,7 +84,7 @@ class BenchmarksPane(Vertical):
                 yield self._scores_table()
                 notes = sorted({lang.of(m, "chart_note") for m in catalog.compared if m.chart_note})
                 yield Static(Text.assemble(lang("benchmarks.legend") + "".join(f"  † {note}" for note in notes),
-                                           _reported(catalog, lang)), classes="footnote")
+                                           naming.reported(catalog, lang)), classes="footnote")
                 yield Static("", id="chart-title")
                 yield ScoreBars(id="bars")
                 yield Static("", id="plain")
@@ -104,7 +95,7 @@ class BenchmarksPane(Vertical):
                 for benchmark in catalog.benchmarks:
                     yield Static("", id=f"group-{benchmark.id}", classes="group-title")
                     yield ScoreBars(id=f"bars-{benchmark.id}")
-                yield Static(_caveats(catalog, lang), classes="footnote")
+                yield Static(naming.caveats(catalog, lang), classes="footnote")
             with Vertical(id="frontier-view"):
                 yield Static("", id="frontier-header")
                 yield FrontierChart(lang("benchmarks.no_plot"), id="frontier")
@@ -122,17 +113,18 @@ class BenchmarksPane(Vertical):
         small = [m.id for m in catalog.compared if m.tier == "small"]
         for benchmark in catalog.benchmarks:
             best, best_small = benchmark.best(m.id for m in catalog.compared), benchmark.best(small)
-            cells = [_cell(benchmark, m.id, m.id in best, m.id in best_small) for m in catalog.compared]
+            cells = [naming.cell(benchmark, m.id, m.id in best, m.id in best_small) for m in catalog.compared]
             table.add_row(Text(benchmark.name, "bold"), *cells, key=benchmark.id)
         return table
 
     def on_mount(self) -> None:
         self._ready = True
+        self.show()
+
+    def show(self) -> None:
         table = self.query_one("#scores", DataTable)
         table.move_cursor(row=table.get_row_index(self.selected))
         self._show_all()
-        for view_id, y in self._scrolls.items():
-            self.call_after_refresh(self.query_one(f"#{view_id}").scroll_to, y=y, animate=False)
 
     def focus_default(self) -> None:
         targets = {"table": "#scores", "grouped": "#grouped-view", "frontier": "#frontier", "explain": "#explain-view"}
@@ -236,7 +228,7 @@ class BenchmarksPane(Vertical):
         self._show_explanation()
 
     def _show_explanation(self) -> None:
-        self.query_one("#explain", Static).update(_explanation(self.benchmark, self.catalog, self.lang))
+        self.query_one("#explain", Static).update(naming.explanation(self.benchmark, self.catalog, self.lang))
 
     def _rows(self, benchmark: Benchmark, model_ids: list[str]) -> tuple[BarRow, ...]:
         return tuple(
@@ -269,7 +261,7 @@ class BenchmarksPane(Vertical):
             Text.assemble(
                 lang("benchmarks.sorted_by"), (naming.sort_label(catalog, self.sort_key, lang), "bold"), " (s)   ",
                 ("Δ ", "bold"), f"{subject.short} − {peer.short} (p)\n",
-                _where_beaten(catalog, lang),
+                naming.where_beaten(catalog, lang),
             )
         )
         averages = {m: compare.average(catalog.benchmarks, m) for m in order}
@@ -289,7 +281,7 @@ class BenchmarksPane(Vertical):
         for benchmark in catalog.benchmarks:
             change = compare.delta(benchmark, subject.id, peer.id)
             self.query_one(f"#group-{benchmark.id}", Static).update(
-                Content.assemble((benchmark.name, "bold"), f"  {lang.of(benchmark, 'tests')}  ", *_delta(change))
+                Content.assemble((benchmark.name, "bold"), f"  {lang.of(benchmark, 'tests')}  ", *naming.delta(change))
             )
             self.query_one(f"#bars-{benchmark.id}", ScoreBars).rows = self._rows(benchmark, order)
 
@@ -326,86 +318,3 @@ class BenchmarksPane(Vertical):
             words.append("\n" + lang("benchmarks.hidden",
                                      models=lang.join(m.short for m in catalog.compared if m.id in self.hidden)))
         self.query_one("#frontier-words", Static).update(words)
-
-
-def _cell(benchmark: Benchmark, model_id: str, best: bool, best_small: bool) -> Text:
-    """Numbers right-aligned in five cells, then the marks, so columns line up."""
-    score = benchmark.score(model_id)
-    if score is None:
-        return Text(f"{'n/a':>5}", "italic")
-    chart_only = "°" if model_id in benchmark.chart_only else " "
-    marks = ("‡" if model_id in benchmark.reported else "") + ("★" if best else "") + ("▲" if best_small else "")
-    return Text(f"{score:>5.1f}{chart_only}{marks}", "bold" if best or best_small else "")
-
-
-def _delta(change: Decimal | None) -> tuple[tuple[str, str], ...]:
-    """A signed lead or lag, with a glyph so it reads without colour."""
-    if change is None:
-        return (("Δ n/a", "italic"),)
-    if change > 0:
-        return (("Δ ", ""), (f"+{change:.1f} ▲", "bold $text-success"))
-    if change < 0:
-        return (("Δ ", ""), (f"−{-change:.1f} ▼", "bold $text-error"))
-    return (("Δ ", ""), ("0.0 =", "bold"))
-
-
-def _where_beaten(catalog: Catalog, lang: Language) -> Text:
-    """Where a small peer scores above GPT-4o mini: shown as plainly as the wins."""
-    record = compare.small_model_record(catalog)
-    text = Text(lang("benchmarks.leads", model=catalog.subject.name, leads=record.leads, of=record.of))
-    if record.losses:
-        text.append(lang("benchmarks.trails")).append(lang("punct.semicolon").join(
-            lang("benchmarks.loss", benchmark=loss.benchmark.name, peer=loss.peer_name,
-                 theirs=f"{loss.theirs:.1f}{loss.their_marks}", mine=f"{loss.mine:.1f}{loss.my_marks}")
-            for loss in record.losses
-        ), "bold")
-    return text.append(lang("punct.full_stop"))
-
-
-def _caveats(catalog: Catalog, lang: Language) -> Text:
-    notes = [f"{m.name}{lang.colon}{lang.of(m, 'chart_note')}" for m in catalog.compared if m.chart_note]
-    return Text.assemble(lang("benchmarks.caveats") + " ".join(f"† {n}{lang('punct.full_stop')}" for n in notes),
-                         _reported(catalog, lang))
-
-
-def _reported(catalog: Catalog, lang: Language) -> Text:
-    """‡: where a model's maker reports another figure than the chart's, both are said."""
-    figures = [(catalog.model(m), b, score) for b in catalog.benchmarks for m, score in b.reported.items()]
-    if not figures:
-        return Text()
-    sources = tuple(dict.fromkeys(s for b in catalog.benchmarks for s in b.reported_sources))
-    said = " · ".join(lang("benchmarks.reported_figure", model=model.short, benchmark=b.name,
-                           chart=f"{b.score(model.id):.1f}", reported=f"{score:.1f}") for model, b, score in figures)
-    return Text.assemble("\n", lang("benchmarks.reported", figures=said), " ", sources_text(sources))
-
-
-def _explanation(benchmark: Benchmark, catalog: Catalog, lang: Language) -> Text:
-    text = Text.assemble((benchmark.name, "bold"), " — ", lang.of(benchmark, "tests"), "\n\n")
-    text.append(lang("benchmarks.how_scored"), "bold").append(lang.of(benchmark, "scored")).append(" ")
-    text.append(sources_text(benchmark.scored_sources)).append("\n\n")
-    if benchmark.analogy and benchmark.analogy_zh:
-        text.append(lang("common.plain_words"), "bold")
-        if lang.zh:  # the seed's own words
-            text.append(benchmark.analogy_zh).append(" ").append(sources_text(("seed",))).append("\n\n")
-        else:  # a retelling, then the seed's Chinese it retells
-            text.append(benchmark.analogy).append("\n")
-            text.append(benchmark.analogy_zh, "italic").append(" ").append(sources_text(("seed",))).append("\n\n")
-    else:
-        text.append(lang("benchmarks.no_analogy", benchmark=benchmark.name) + "\n\n", "italic")
-    scores = []
-    for model in catalog.compared:
-        score = benchmark.score(model.id)
-        shown = "n/a" if score is None else f"{score:.1f}" + compare.marks(benchmark, model.id)
-        scores.append(f"{model.short} {shown}")
-    text.append(lang("benchmarks.scores"), "bold").append(" · ".join(scores)).append("\n")
-    for model_id, reason in lang.of(benchmark, "not_scored").items():
-        text.append(lang("benchmarks.na_for", model=catalog.model(model_id).name, reason=reason) + "\n")
-    if benchmark.chart_only:
-        names = lang.join(catalog.model(m).short for m in benchmark.chart_only)
-        text.append(lang("benchmarks.chart_only", models=names) + "\n")
-    for model_id, score in benchmark.reported.items():
-        text.append(lang("benchmarks.reported_for", model=catalog.model(model_id).name, reported=f"{score:.1f}",
-                         chart=f"{benchmark.score(model_id):.1f}") + " ")
-        text.append(sources_text(benchmark.reported_sources)).append("\n")
-    text.append(lang("benchmarks.sources")).append(sources_text(benchmark.sources))
-    return text

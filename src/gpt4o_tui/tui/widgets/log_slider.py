@@ -136,8 +136,9 @@ class CountSlider(Widget):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="count-row"):
             yield Label(self.lang(f"bounds.{self.bounds.key}"), classes="count-label")
-            yield LogSlider(self.bounds, self._initial)
-            yield Input(f"{self._initial:,}", compact=True, select_on_focus=True, classes="count-input")
+            yield LogSlider(self.bounds, self._initial, id=f"{self.id}-slider")
+            yield Input(f"{self._initial:,}", compact=True, select_on_focus=True, classes="count-input",
+                        id=f"{self.id}-field")
         yield Static("", classes="count-error")
 
     @property

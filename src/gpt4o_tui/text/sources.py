@@ -1,4 +1,4 @@
-"""Small rendering helpers the panes share."""
+"""A citation as the panes, the deck and the help show it."""
 
 from __future__ import annotations
 

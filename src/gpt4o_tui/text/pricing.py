@@ -1,0 +1,203 @@
+"""The Pricing pane's content, from its state to Rich: the totals' cells and notes,
+the conversations, the claims, the list prices and their history, the token counts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from gpt4o_tui.core import claims, costs
+from gpt4o_tui.core.catalog import Catalog, Preset
+from gpt4o_tui.core.costs import ModelCost, Workload
+from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
+from gpt4o_tui.core.tokens import InputCost
+from gpt4o_tui.text import report, verdicts
+from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.text.sources import sources_text
+
+
+def volume(workload: Workload, lang: Language) -> str:
+    """One line at any slider position, so it repaints without a relayout."""
+    return lang("pricing.volume", requests=workload.requests, input=workload.input_tokens * workload.requests,
+                output=workload.output_tokens * workload.requests)
+
+
+def assumption(preset: Preset | None, lang: Language) -> Text | str:
+    """What the preset this workload is assumes, or that the workload is custom."""
+    if preset is None:
+        return lang("pricing.custom_workload")
+    return Text.assemble((lang.of(preset, "name") + lang.colon, "bold"), lang.of(preset, "use"),
+                         lang("pricing.assumed"), lang.of(preset, "assumption"), " ", sources_text(preset.sources))
+
+
+def cost_notes(catalog: Catalog, results: tuple[ModelCost, ...], batch: bool, latest: bool, lang: Language) -> str:
+    """Under the totals: what cannot run, what pays the long-context rate, and which
+    prices are shown (batch, latest known with their dates and caveats)."""
+    notes = []
+    for result in results:
+        if result.problem:
+            notes.append(lang("pricing.cannot_run", model=result.model.name, problem=lang.say(result.problem)))
+        if result.long_context_rate:
+            notes.append(lang("pricing.long_context", model=result.model.name))
+    if batch:
+        standard = [r.model.short for r in results if r.rate.kind != "batch"]
+        notes.insert(0, lang("pricing.batch_on") + (lang("pricing.batch_standard", models=lang.join(standard))
+                                                     if standard else lang("punct.full_stop")))
+    if latest:
+        changes = sorted((c for c in catalog.price_changes if c.sets_list_price), key=lambda c: c.date)
+        caveats = "".join(f"\n⚠ {catalog.model(c.model).name}{lang.colon}{lang.of(c, 'caveat')}"
+                          for c in changes if c.caveat)
+        dates = lang.join(dict.fromkeys(f"{c.date:%Y-%m-%d}" for c in changes))
+        notes.insert(0, lang("pricing.latest_on", dates=dates) + caveats)
+    return "\n".join(notes) or lang("pricing.every_model")
+
+
+def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, lang: Language) -> Group:
+    """Each request as one turn of a conversation: the message is the input slider,
+    the reply the output slider; every turn sends all the turns before it."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title_justify="left", title=lang(
+        "talk.title", turns=turns, input=workload.input_tokens, output=workload.output_tokens))
+    table.add_column(lang("pricing.model"), no_wrap=True)
+    table.add_column(lang("talk.per_conversation"), justify="right", no_wrap=True)
+    table.add_column(lang("talk.last_prompt"), justify="right", no_wrap=True)
+    table.add_column(lang("talk.full_at"), justify="right", no_wrap=True)
+    for model in priced.compared:
+        talk = costs.conversation(priced, model, workload.input_tokens, workload.output_tokens, turns, batch)
+        full = costs.first_full_turn(model, workload.input_tokens, workload.output_tokens)
+        cost = lang.usd(talk.usd) if talk.full_at is None else lang("talk.stops", turn=talk.full_at)
+        table.add_row(model.name, cost, lang.count(talk.last_prompt_tokens),
+                      "—" if full is None else lang("talk.turn", turn=full))
+    growth = Text.assemble((lang("talk.growth", model=priced.subject.name) + "\n", "bold"))
+    lengths = []
+    for length in (1, 10, 50, 200):
+        talk = costs.conversation(priced, priced.subject, workload.input_tokens, workload.output_tokens,
+                                  length, batch)
+        lengths.append(f"{length}{lang.colon}" + (lang.usd(talk.usd) if talk.full_at is None
+                                                  else lang("talk.stops", turn=talk.full_at)))
+    growth.append(" · ".join(lengths))
+    return Group(table, growth)
+
+
+def token_counts(catalog: Catalog, text: str, counts: dict[str, int], priced: list[InputCost],
+                 lang: Language) -> Text | str:
+    """The text's length, its tokens and input cost on each model that can count
+    them, and how many fewer tokens GPT-4o mini's tokenizer needs."""
+    if not text:
+        return ""
+    line = Text.assemble((lang("tokens.characters", count=len(text)), "bold"))
+    line.append(" · ".join(lang("tokens.count", model=c.model.name, tokens=c.tokens, usd=lang.usd(c.usd))
+                           for c in priced))
+    o200k, cl100k = counts["o200k_base"], counts["cl100k_base"]
+    if cl100k:
+        fewer = Decimal(cl100k - o200k) / cl100k * 100
+        line.append("\n" + lang("tokens.fewer", percent=lang.percent(fewer)))
+    others = [m.name for m in catalog.compared if m.tokenizer is None]
+    line.append("\n" + lang("tokens.not_counted", models=lang.join(others)), "dim")
+    return line
+
+
+def rates_cell(result: costs.ModelCost, lang: Language) -> str:
+    """The rates, with * where the Batch API price applies. The column's heading
+    names the unit, so Chinese leaves 美元 out."""
+    return lang.rates(result, cell=True) + ("*" if result.rate.kind == "batch" else " ")
+
+
+def widest(lang: Language, *catalogs: Catalog) -> tuple[int, int]:
+    """Column widths for the largest rates and bill the sliders allow, at any of the
+    prices shown, so no figure is ever cut and the columns never jump."""
+    largest = Workload(INPUT_BOUNDS.high, OUTPUT_BOUNDS.high, REQUESTS_BOUNDS.high)
+    beyond_long_context = Workload(INPUT_BOUNDS.high + 1, 1, 1)
+    results = [
+        result
+        for catalog in catalogs
+        for workload, batch in ((largest, False), (largest, True), (beyond_long_context, False))
+        for result in costs.monthly(catalog, workload, batch)
+    ]
+    return (max(cell_len(rates_cell(r, lang)) for r in results),
+            max(cell_len(lang.total(r, cell=True)) for r in results))
+
+
+def claims_text(catalog: Catalog, lang: Language) -> Text:
+    text = Text()
+    for verdict in claims.evaluate_all(catalog):
+        claim = verdict.claim
+        text.append(f"“{lang.of(claim, 'text')}”", "bold").append(lang.colon + verdicts.summary(verdict, lang))
+        if claim.note:
+            text.append("\n   ").append(lang.of(claim, "note"), "italic")
+        if verdict.checks:
+            text.append("\n   ")
+            for index, check in enumerate(verdict.checks):
+                text.append(" · " if index else "").append(verdicts.check_text(check, claim, lang)).append(" ✓" if check.holds else " ✗")
+        text.append("  ").append(sources_text(claim.sources)).append("\n")
+    text.rstrip()
+    return text
+
+
+def list_prices(catalog: Catalog, lang: Language) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(lang("pricing.model"), no_wrap=True)
+    table.add_column(lang("pricing.input"), justify="right")
+    table.add_column(lang("pricing.output"), justify="right")
+    table.add_column(lang("pricing.batch_in"), justify="right", no_wrap=True)
+    table.add_column(lang("pricing.batch_out"), justify="right", no_wrap=True)
+    for price in catalog.prices:
+        model = catalog.model(price.model)
+        batch = (
+            (lang.rate_cell(price.batch_input), lang.rate_cell(price.batch_output))
+            if price.batch_input is not None and price.batch_output is not None
+            else ("—", "—")
+        )
+        table.add_row(
+            model.name,
+            lang.rate_cell(price.input),
+            lang.rate_cell(price.output),
+            *batch,
+        )
+        if price.long_context:
+            table.add_row(
+                "  " + lang("pricing.prompts_over", tokens=price.long_context.above_tokens),
+                lang.rate_cell(price.long_context.input),
+                lang.rate_cell(price.long_context.output),
+                "—",
+                "—",
+            )
+    return table
+
+
+def price_notes(catalog: Catalog, lang: Language) -> Text:
+    text = Text(lang("pricing.batch_note") + "\n")
+    for price in catalog.prices:
+        text.append(catalog.model(price.model).name + lang.colon, "bold")
+        said = lang.sentences(report.price_notes(catalog, price.model, lang))
+        text.append(f"{said} " if said else "")
+        text.append(sources_text(report.price_sources(catalog, price.model)))
+        if price.batch_sources:
+            text.append(" " + lang("pricing.batch_sources")).append(sources_text(price.batch_sources))
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def timeline(catalog: Catalog, lang: Language) -> Text:
+    """The list prices' date, then each later change: ● one that changes a list price
+    (the latest-known view uses it), ○ one about another product."""
+    price = catalog.price(catalog.subject.id)
+    text = Text.assemble(
+        (f"{catalog.prices_as_of:%Y-%m-%d} ", "bold"), "● ",
+        lang("pricing.launches", model=catalog.subject.name, input=lang.rate(price.input),
+             output=lang.rate(price.output)),
+    )
+    for change in sorted(catalog.price_changes, key=lambda c: c.date):
+        text.append("\n" + "\u00a0" * 11 + "│\n")  # no-break spaces: wrapping keeps the indent
+        text.append(f"{change.date:%Y-%m-%d} ", "bold").append("● " if change.sets_list_price else "○ ")
+        text.append(f"{catalog.model(change.model).name}{lang.colon}{lang.of(change, 'summary')} ")
+        if change.caveat:
+            text.append(f"⚠ {lang.of(change, 'caveat')} ", "italic")
+        text.append(sources_text(change.sources))
+    text.append("\n" + lang("pricing.timeline_key"), "dim")
+    return text

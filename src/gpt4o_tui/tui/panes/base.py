@@ -1,0 +1,54 @@
+"""What every pane does: it is built from the catalog and a language, shows its
+state, takes the focus where a person starts in it, and speaks another language
+without forgetting anything a person set in it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.text.i18n import Language
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+else:
+    Widget = object
+
+
+class Pane(Widget):
+    """Mixed in before a pane's Textual container (`class SpecsPane(Pane,
+    VerticalScroll)`); not a Widget itself, so the container's own defaults, such
+    as whether it takes the focus, stay as they are.
+
+    A pane's state lives in its own reactives, so a change of language rebuilds
+    only its widgets (in the new words, from the same state); scroll positions
+    come back by each widget's id, and the app gives the focus back the same way."""
+
+    # The ids of the pane's bindings the command palette offers, each worded by
+    # command.<id> and command.<id>_help in messages.toml.
+    PALETTE: tuple[str, ...] = ()
+
+    def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.catalog = catalog
+        self.lang = lang
+
+    def show(self) -> None:
+        """Render the pane's state into its widgets (after mount, and after a rebuild)."""
+
+    def focus_default(self) -> None:
+        self.focus()
+
+    async def speak(self, lang: Language) -> None:
+        """Rebuild in another language. The pane itself stays, and with it every
+        reactive; the scroll of each scrollable part is taken by id and given back."""
+        if lang == self.lang:
+            return
+        scrolls = {widget.id: widget.scroll_y for widget in (self, *self.query("*"))
+                   if widget.id and widget.scroll_y}
+        self.lang = lang
+        await self.recompose()
+        self.show()
+        for widget_id, y in scrolls.items():
+            target = self if widget_id == self.id else self.query_one(f"#{widget_id}")
+            self.call_after_refresh(target.scroll_to, y=y, animate=False)

@@ -1,0 +1,157 @@
+"""Pricing: the cost calculator (three log sliders, totals for every model in the
+same frame), conversations, the launch's claims, the list prices and their dated
+changes, and a token counter. The pane owns the state; each section, a widget of
+its own, renders it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Select, TextArea
+
+from gpt4o_tui.core import costs
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.text import report
+from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.panes.base import Pane
+from gpt4o_tui.tui.panes.pricing.calculator import SLIDERS, Calculator
+from gpt4o_tui.tui.panes.pricing.claims import Claims
+from gpt4o_tui.tui.panes.pricing.conversations import TURNS_DEFAULT, Conversations
+from gpt4o_tui.tui.panes.pricing.history import PriceHistory
+from gpt4o_tui.tui.panes.pricing.token_counter import TokenCounter
+from gpt4o_tui.tui.widgets.log_slider import CountSlider
+
+
+class PricingPane(Pane, VerticalScroll):
+    BINDINGS = [
+        Binding("w", "choose_workload", "Uses", id="pricing.workload",
+                tooltip="Choose a workload from the uses the launch names"),
+        Binding("l", "latest", "Latest", id="pricing.latest",
+                tooltip="Latest known prices, or back to the prices at launch"),
+        Binding("b", "batch", "Batch", id="pricing.batch", tooltip="Batch API prices on or off (half price where offered)"),
+        # Help and the command palette carry Reset and Export; the footer keeps room for ? and q at 80 columns.
+        Binding("r", "reset", "Reset", show=False, id="pricing.reset", tooltip="Reset the calculator"),
+        Binding("e", "export", "Export", show=False, id="pricing.export",
+                tooltip="Save this scenario as Markdown or JSON"),
+    ]
+    PALETTE = ("pricing.batch", "pricing.export", "pricing.reset")
+
+    workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
+    batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
+    latest: reactive[bool] = reactive(False, init=False, repaint=False)
+    turns: reactive[int] = reactive(TURNS_DEFAULT, init=False, repaint=False)
+    # The token counter's text and chosen sample, kept here so a rebuild keeps them.
+    text: reactive[str] = reactive("", init=False, repaint=False)
+    sample: reactive[str | None] = reactive(None, init=False, repaint=False)
+
+    def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None) -> None:
+        super().__init__(catalog, lang, id=id)
+        self.can_focus = False
+        self.latest_catalog = catalog.latest()
+
+    def compose(self) -> ComposeResult:
+        catalog, latest, lang = self.catalog, self.latest_catalog, self.lang
+        yield Calculator(catalog, latest, lang, self._shared())
+        yield Conversations(catalog, latest, lang, self._shared(), self.turns)
+        yield Claims(catalog, lang)
+        yield PriceHistory(catalog, lang)
+        yield TokenCounter(catalog, lang, self.text, self.sample)
+
+    def _shared(self) -> dict[str, object]:
+        return {"workload": self.workload, "batch_api": self.batch_api, "latest": self.latest}
+
+    # The pane hands each change of its state to the sections that show it (not
+    # data_bind: a rebuild in another language composes outside the pane's own
+    # message loop, where Textual cannot bind).
+
+    def _hand_down(self, name: str, value: object) -> None:
+        for section in self.query("Calculator, Conversations"):
+            setattr(section, name, value)
+
+    def watch_workload(self, workload: Workload) -> None:
+        self._hand_down("workload", workload)
+
+    def watch_batch_api(self, batch_api: bool) -> None:
+        self._hand_down("batch_api", batch_api)
+
+    def watch_latest(self, latest: bool) -> None:
+        self._hand_down("latest", latest)
+
+    def watch_turns(self, turns: int) -> None:
+        for section in self.query(Conversations):
+            section.turns = turns
+
+    @property
+    def priced(self) -> Catalog:
+        """The prices on screen: at launch, or the latest known."""
+        return self.latest_catalog if self.latest else self.catalog
+
+    def focus_default(self) -> None:
+        self.query_one("#input-tokens", CountSlider).focus()
+
+    def action_reset(self) -> None:
+        """Back to the starting calculator: workload, standard launch prices, 20 turns."""
+        self.workload = Workload()
+        self.batch_api = False
+        self.latest = False
+        self.turns = TURNS_DEFAULT
+
+    def action_choose_workload(self) -> None:
+        chooser = self.query_one("#preset", Select)
+        chooser.focus()
+        chooser.action_show_overlay()
+
+    def action_batch(self) -> None:
+        self.batch_api = not self.batch_api
+
+    def action_latest(self) -> None:
+        self.latest = not self.latest
+
+    @on(Select.Changed, "#preset")
+    def _preset_chosen(self, event: Select.Changed) -> None:
+        preset = next((p for p in self.catalog.presets if p.id == event.value), None)
+        if preset is not None:
+            self.workload = costs.preset_workload(preset)
+            if event.select.has_focus:  # a person chose: back to the sliders to tune it
+                self.focus_default()
+
+    @on(Select.Changed, "#sample")
+    def _sample_chosen(self, event: Select.Changed) -> None:
+        self.sample = None if event.value is Select.NULL else str(event.value)
+
+    @on(TextArea.Changed, "#text")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        self.text = event.text_area.text
+
+    @on(CountSlider.Changed)
+    def _slider_moved(self, event: CountSlider.Changed) -> None:
+        if event.count_slider.id == "turns":
+            self.turns = event.value
+            return
+        field, _ = SLIDERS[str(event.count_slider.id)]
+        self.workload = replace(self.workload, **{field: event.value})
+
+    def action_export(self) -> None:
+        from gpt4o_tui.tui.export import ExportScreen
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.app.notify(self.lang("export.saved", path=path), title=self.lang("export.saved_title"))
+
+        self.app.push_screen(ExportScreen(self.scenario, Path.cwd() / "gpt4o-tui-scenario.md", self.lang), saved)
+
+    def scenario(self, kind: str) -> str:
+        """The scenario on screen, as the `cost` command would give it."""
+        priced = self.priced
+        results = report.price(priced, self.workload, priced.compared, self.batch_api)
+        prices = "latest known" if self.latest else "launch"
+        if kind == "json":
+            return report.scenario_json(priced, self.workload, self.batch_api, prices, results)
+        return report.scenario_markdown(priced, self.workload, self.batch_api, prices, results, self.lang)
