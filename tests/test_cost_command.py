@@ -35,10 +35,11 @@ def cost_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
 def test_the_known_answer(capsys: pytest.CaptureFixture[str]) -> None:
     document = cost_json(capsys, "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10000")
     assert document["workload"] == {"input_tokens": 500, "output_tokens": 200, "requests_per_day": 10000,
-                                    "days": 30, "batch": False}
+                                    "days": 30, "images": 0, "image_size": "1024x1024", "detail": "high",
+                                    "batch": False}
     mini = document["results"][0]
-    assert (mini["model"], mini["input_usd"], mini["output_usd"], mini["total_usd"]) == (
-        "gpt-4o-mini", "22.50", "36.00", "58.50")
+    assert (mini["model"], mini["input_usd"], mini["image_tokens"], mini["image_usd"], mini["output_usd"],
+            mini["total_usd"]) == ("gpt-4o-mini", "22.50", 0, "0.00", "36.00", "58.50")
     assert [r["model"] for r in document["results"]] == [
         "gpt-4o-mini", "gemini-1.5-flash", "claude-3-haiku", "gpt-3.5-turbo", "gpt-4o"]
 
@@ -72,7 +73,9 @@ def test_csv_and_table(capsys: pytest.CaptureFixture[str]) -> None:
                  "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("model,name,rate,")
-    assert lines[1].startswith("gpt-4o-mini,GPT-4o mini,standard,0.15,0.60,22.50,36.00,58.50,")
+    assert lines[0].startswith("model,name,rate,input_rate_usd_per_1m,output_rate_usd_per_1m,image_tokens,input_usd,"
+                               "image_usd,output_usd,total_usd,")
+    assert lines[1].startswith("gpt-4o-mini,GPT-4o mini,standard,0.15,0.60,0,22.50,0.00,36.00,58.50,")
     assert main(["cost", "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k"]) == 0
     table = capsys.readouterr().out
     assert "$58.50" in table and "$1,591.50 (96.5%)" in table
@@ -164,3 +167,29 @@ def test_output_to_a_file(tmp_path: Path) -> None:
                                  "--requests-per-day", "10k", "--format", "csv"], stdout=file, timeout=60)
     assert result.returncode == 0
     assert "gpt-4o-mini" in out.read_text() and "58.50" in out.read_text()
+
+
+def test_images_in_json_give_the_published_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """1024×1024 at high detail: 25,501 tokens on GPT-4o mini and 765 on GPT-4o, per image."""
+    document = cost_json(capsys, "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k",
+                         "--images", "2", "--image-size", "1024x1024", "--detail", "high")
+    by_model = {r["model"]: r for r in document["results"]}
+    assert by_model["gpt-4o-mini"]["image_tokens"] == 2 * 25_501
+    assert by_model["gpt-4o"]["image_tokens"] == 2 * 765
+    assert by_model["gpt-4o-mini"]["image_usd"] == "2295.09"  # 51,002 × 300,000 × $0.15 / 1M
+    assert by_model["gpt-3.5-turbo"]["total_usd"] is None
+    assert by_model["gpt-3.5-turbo"]["problem"] == "it takes no image input"
+    assert "openai-vision" in by_model["gpt-4o-mini"]["price_sources"]
+    assert document["workload"]["images"] == 2 and document["workload"]["detail"] == "high"
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--images", "101"), "argument --images: must be from 0 to 100"),
+    (("--images", "1", "--image-size", "10"), "argument --image-size: '10' is not a size (e.g. 1024x768)"),
+    (("--images", "1", "--image-size", "0x10"), "argument --image-size: each side must be from 1 to 100,000 px"),
+    (("--images", "1", "--detail", "medium"), "argument --detail: invalid choice"),
+])
+def test_bad_image_options_get_one_line(args: tuple[str, ...], said: str) -> None:
+    result = cost("--input-tokens", "1", "--output-tokens", "1", "--requests-per-day", "1", *args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and said in result.stderr, result.stderr

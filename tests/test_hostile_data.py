@@ -46,7 +46,8 @@ ENTRY_MODELS = {
     "benchmark": catalog_module.Benchmark, "price": catalog_module.ModelPrice,
     "change": catalog_module.PriceChange, "claim": catalog_module.Claim, "preset": catalog_module.Preset,
     "sample": catalog_module.Sample, "measure": catalog_module.SafetyMeasure, "footnote": catalog_module.Footnote,
-    "deprecation": catalog_module.Deprecation,
+    "deprecation": catalog_module.Deprecation, "rule": catalog_module.ImageRule,
+    "size": catalog_module.ImageSizePreset,
 }
 SETTINGS = settings(max_examples=600, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -187,8 +188,9 @@ UNKNOWN_IDS = st.from_regex(r"\A[a-z][a-z0-9\-]{2,20}\Z").filter(
 def unknown_model(draw: st.DrawFn) -> Break:
     """A model id no model has, wherever a model is named."""
     stranger = draw(UNKNOWN_IDS)
-    where = draw(st.sampled_from(["score", "not_scored", "chart_only", "price", "change", "claim"]))
-    file = "claims.toml" if where == "claim" else "prices.toml" if where in ("price", "change") else "benchmarks.toml"
+    where = draw(st.sampled_from(["score", "not_scored", "chart_only", "price", "change", "claim", "rule"]))
+    file = {"claim": "claims.toml", "price": "prices.toml", "change": "prices.toml", "rule": "images.toml"}.get(
+        where, "benchmarks.toml")
     table = {"score": "benchmark", "not_scored": "benchmark", "chart_only": "benchmark"}.get(where, where)
     index = draw(st.integers(0, len(DOCUMENTS[file][table]) - 1))
 
@@ -209,7 +211,8 @@ def unknown_model(draw: st.DrawFn) -> Break:
 def duplicate_id(draw: st.DrawFn) -> Break:
     file, table = draw(st.sampled_from([("models.toml", "model"), ("sources.toml", "source"),
                                         ("benchmarks.toml", "benchmark"), ("prices.toml", "price"),
-                                        ("presets.toml", "preset"), ("samples.toml", "sample")]))
+                                        ("presets.toml", "preset"), ("samples.toml", "sample"),
+                                        ("images.toml", "rule"), ("images.toml", "size")]))
     index = draw(st.integers(0, len(DOCUMENTS[file][table]) - 1))
 
     def edit(document: dict[str, Any]) -> None:

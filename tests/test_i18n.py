@@ -107,14 +107,16 @@ def _our_bindings() -> list[Binding]:
 def _keys_built_at_run_time() -> set[str]:
     """Keys the code builds from names (f"tab.{tab}"), enumerated from those names."""
     from gpt4o_tui.core.catalog import Model
-    from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS
+    from gpt4o_tui.core.counts import IMAGES_BOUNDS, INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS
+    from gpt4o_tui.core.images import DETAILS
     from gpt4o_tui.tui.app import pane_type
     from gpt4o_tui.tui.panes import PANES, TABS
     from gpt4o_tui.tui.panes.benchmarks import VIEWS
 
     kinds = Model.model_fields["inputs"].annotation.__args__[0].__args__  # tuple[Literal[...], ...]
     keys = {f"tab.{tab}" for tab in TABS} | {f"view.{view}" for view in VIEWS}
-    keys |= {f"bounds.{b.key}" for b in (INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS)}
+    keys |= {f"bounds.{b.key}" for b in (INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS, IMAGES_BOUNDS)}
+    keys |= {f"image.{kind}.{detail}" for kind in ("detail", "detail_choice") for detail in DETAILS}
     keys |= {f"input.{kind}" for kind in kinds} | {"claims.input", "claims.output"}
     keys |= {f"rate.{kind}" for kind in ("standard", "batch", "long context")}
     keys |= {"report.prices.launch", "report.prices.latest_known"}
@@ -532,7 +534,8 @@ def test_cost_help_follows_the_locale_and_lang_overrides_it() -> None:
         assert words in chinese.stdout
     assert not _english_words(chinese.stdout.replace("--", " "), _names(load()) | {
         "help", "data", "DIR", "lang", "input-tokens", "output-tokens", "requests-per-day", "days", "batch",
-        "model", "format", "table", "csv", "cost", "en", "zh", "ID", "LC_ALL", "LC_MESSAGES", "LANG"})
+        "model", "format", "table", "csv", "cost", "en", "zh", "ID", "LC_ALL", "LC_MESSAGES", "LANG",
+        "images", "image-size", "WxH", "detail", "low", "high", "auto"})
     english = gpt4o("cost", "--help", "--lang", "en", LANG="zh_CN.UTF-8")
     assert english.stdout.startswith("usage: gpt4o-tui cost") and "input tokens per request" in english.stdout
     assert gpt4o("--lang=zh", "tokens", "--help").stdout.startswith("用法：gpt4o-tui tokens")

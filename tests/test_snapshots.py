@@ -94,6 +94,15 @@ def test_pricing_with_a_preset(snap_compare, catalog: Catalog) -> None:
     assert snap_compare(SteadyApp(catalog), press=["4", "w", "down", "down", "down", "enter"], terminal_size=(80, 24))
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", SIZES)
+def test_calculator_with_images(snap_compare, catalog: Catalog, lang: str, size: tuple[int, int]) -> None:
+    """The receipt preset carries a receipt scan: the image controls, the totals with
+    image tokens, and the line saying how one image compares (scrolled to it at 80×24)."""
+    keys = ["4", "w", "down", "down", "down", "enter", *(["pagedown"] if size == (80, 24) else [])]
+    assert snap_compare(SteadyApp(catalog, lang=lang), press=keys, terminal_size=size)
+
+
 def test_pricing_latest_known_prices(snap_compare, catalog: Catalog) -> None:
     assert snap_compare(SteadyApp(catalog), press=["4", "l"], terminal_size=(80, 24))
 

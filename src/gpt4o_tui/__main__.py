@@ -13,6 +13,8 @@ from typing import NoReturn
 
 from gpt4o_tui import __version__
 from gpt4o_tui.core.catalog import Catalog, DataError, load
+from gpt4o_tui.core.counts import IMAGES_BOUNDS, CountError, check_bounds, parse_count
+from gpt4o_tui.core.images import DEFAULT_SIZE, DETAILS, MAX_SIDE, ImageSize, parse_size
 from gpt4o_tui.text import i18n
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.tui import themes
@@ -123,8 +125,6 @@ class _argparse_words:
 
 def _count_type(lang: Language):  # type: ignore[no-untyped-def]
     def count(text: str) -> int:
-        from gpt4o_tui.core.counts import CountError, parse_count
-
         try:
             return parse_count(text)
         except CountError as error:
@@ -141,6 +141,26 @@ def _positive_count_type(lang: Language):  # type: ignore[no-untyped-def]
         return value
 
     return positive_count
+
+
+def _images_type(lang: Language):  # type: ignore[no-untyped-def]
+    def images(text: str) -> int:
+        try:
+            return check_bounds(parse_count(text), IMAGES_BOUNDS)
+        except CountError as error:
+            raise argparse.ArgumentTypeError(lang.say(error.said)) from None
+
+    return images
+
+
+def _size_type(lang: Language):  # type: ignore[no-untyped-def]
+    def size(text: str) -> ImageSize:
+        try:
+            return parse_size(text)
+        except CountError as error:
+            raise argparse.ArgumentTypeError(lang.say(error.said)) from None
+
+    return size
 
 
 def _seconds_type(lang: Language):  # type: ignore[no-untyped-def]
@@ -198,6 +218,9 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
     cost.add_argument("--requests-per-day", type=positive_count, required=True, metavar="N",
                       help=lang("cli.requests_per_day"))
     cost.add_argument("--days", type=positive_count, default=30, metavar="N", help=lang("cli.days"))
+    cost.add_argument("--images", type=_images_type(lang), default=0, metavar="N", help=lang("cli.images"))
+    cost.add_argument("--image-size", type=_size_type(lang), default=None, metavar="WxH", help=lang("cli.image_size"))
+    cost.add_argument("--detail", choices=DETAILS, default="high", help=lang("cli.detail"))
     cost.add_argument("--batch", action="store_true", help=lang("cli.batch"))
     cost.add_argument("--model", action="append", metavar="ID", help=lang("cli.model"))
     cost.add_argument("--format", choices=("table", "json", "csv"), default="table", help=lang("cli.cost_format"))
@@ -207,6 +230,8 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
     source.add_argument("text", nargs="?", help=lang("cli.text"))
     source.add_argument("--file", type=Path, metavar="F", help=lang("cli.file"))
     source.add_argument("--sample", metavar="ID", help=lang("cli.sample"))
+    source.add_argument("--image", type=Path, metavar="FILE", help=lang("cli.image"))
+    tokens.add_argument("--detail", choices=DETAILS, default="high", help=lang("cli.detail"))
     tokens.add_argument("--format", choices=("table", "json"), default="table", help=lang("cli.tokens_format"))
     shots = commands.add_parser("screenshots", parents=[data], help=lang("cli.screenshots"))
     shots.add_argument("directory", type=Path, metavar="DIR", nargs="?", default=Path("screenshots"),
@@ -230,7 +255,9 @@ def _cost(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
         print(lang("cli.unknown_model", model=unknown[0], known=", ".join(known)), file=sys.stderr)
         return EXIT_DATA_ERROR
     models = [known[m] for m in dict.fromkeys(args.model)] if args.model else list(catalog.compared)
-    workload = Workload(args.input_tokens, args.output_tokens, args.requests_per_day, args.days)
+    size = args.image_size or DEFAULT_SIZE
+    workload = Workload(args.input_tokens, args.output_tokens, args.requests_per_day, args.days,
+                        images=args.images, image_size=size, detail=args.detail)
     results = report.price(catalog, workload, models, args.batch)
     if args.format == "json":
         print(report.as_json(catalog, workload, args.batch, results))
@@ -249,6 +276,8 @@ def _tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     from gpt4o_tui.core import tokens
     from gpt4o_tui.text.money import money_string
 
+    if args.image is not None:
+        return _image_tokens(catalog, args, lang)
     if args.file is not None:
         try:
             text = args.file.read_text(encoding="utf-8")
@@ -284,6 +313,70 @@ def _tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     Console().print(table)
     others = [m.name for m in catalog.compared if m.tokenizer is None]
     print(lang("tokens.not_counted", models=lang.join(others)))
+    return 0
+
+
+# An image file past this is refused before its header is read: no camera makes one.
+MAX_IMAGE_BYTES = 512 * 1024 * 1024
+
+
+def _image_size(path: Path, lang: Language) -> ImageSize | str:
+    """The file's width and height from its header, or why they cannot be had."""
+    import imagesize
+
+    try:
+        if not path.is_file():
+            return lang("cli.image_not_file")
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            return lang("cli.image_too_big", limit=MAX_IMAGE_BYTES // (1024 * 1024))
+        width, height = imagesize.get(path)
+    except OSError as error:
+        return error.strerror or str(error)
+    except ValueError:
+        width, height = -1, -1
+    if width <= 0 or height <= 0:
+        return lang("cli.not_an_image")
+    if width > MAX_SIDE or height > MAX_SIDE:
+        return lang("cli.image_too_large", width=width, height=height, limit=MAX_SIDE)
+    return ImageSize(width, height)
+
+
+def _image_tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
+    import json
+
+    from gpt4o_tui.core import costs
+    from gpt4o_tui.core.costs import Workload
+    from gpt4o_tui.text import report
+    from gpt4o_tui.text.money import money_string
+
+    size = _image_size(args.image, lang)
+    if isinstance(size, str):
+        print(lang("cli.cannot_read", file=args.image, reason=size), file=sys.stderr)
+        return EXIT_DATA_ERROR
+    # One image as a request's whole input, priced at each model's launch input rate.
+    workload = Workload(input_tokens=0, output_tokens=0, requests_per_day=1, days=1, images=1, image_size=size,
+                        detail=args.detail)
+    results = [costs.model_cost(catalog, model, workload) for model in catalog.compared]
+    if args.format == "json":
+        document = {"image": {"file": str(args.image), "width": size.width, "height": size.height,
+                              "detail": args.detail},
+                    "input_cost": [{"model": r.model.id, "tokens": r.image_tokens,
+                                    "usd": None if r.image_tokens is None else money_string(r.image_usd)}
+                                   for r in results]}
+        print(json.dumps(document, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=report.images_said(workload, lang), title_justify="left", show_edge=False)
+    table.add_column(lang("report.model"))
+    table.add_column(lang("cli.tokens_column"), justify="right")
+    table.add_column(lang("cli.as_input"), justify="right")
+    for result in results:
+        priced = result.image_tokens is not None
+        table.add_row(result.model.name, report.image_tokens_cell(catalog, result, lang),
+                      lang.usd(result.image_usd) if priced else lang.say(result.problem) if result.problem else "—")
+    Console().print(table)
     return 0
 
 

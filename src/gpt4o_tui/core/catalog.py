@@ -231,6 +231,26 @@ class Sample(Frozen):
     sources: SourceIds
 
 
+class PresetImage(Frozen):
+    """The images each request of a preset carries."""
+
+    count: Annotated[int, Field(ge=1, le=100, strict=True)]
+    width: Annotated[int, Field(ge=1, le=100_000, strict=True)]
+    height: Annotated[int, Field(ge=1, le=100_000, strict=True)]
+    detail: Literal["low", "high", "auto"]
+
+
+class ImageSizePreset(Frozen):
+    """A size a person can pick for the calculator's images."""
+
+    id: ModelId
+    name: Annotated[str, Field(min_length=1, max_length=24)]
+    name_zh: Annotated[str, Field(min_length=1, max_length=24)]
+    width: Annotated[int, Field(ge=1, le=100_000, strict=True)]
+    height: Annotated[int, Field(ge=1, le=100_000, strict=True)]
+    sources: SourceIds
+
+
 class Preset(Frozen):
     id: ModelId
     name: Annotated[str, Field(min_length=1, max_length=24)]
@@ -242,7 +262,50 @@ class Preset(Frozen):
     requests_per_day: TokenCount
     assumption: Text
     assumption_zh: Text
+    image: PresetImage | None = None
     sources: SourceIds
+
+
+class ImageRule(Bilingual):
+    """How a model bills an image, as its vendor publishes it. kind "tiles" (OpenAI):
+    low detail is base_tokens; high detail fits the image within fit_within px square,
+    scales its shortest side down to shortest_side, and adds tile_tokens for each
+    tile_px tile. kind "pixels" (Anthropic): the long edge scaled down to
+    max_long_edge, then width × height / pixels_per_token, at most max_tokens.
+    kind "flat" (Google, 2024): every image costs `tokens`."""
+
+    model: ModelId
+    kind: Literal["tiles", "pixels", "flat"]
+    base_tokens: TokenCount | None = None
+    tile_tokens: TokenCount | None = None
+    tile_px: TokenCount | None = None
+    fit_within: TokenCount | None = None
+    shortest_side: TokenCount | None = None
+    pixels_per_token: TokenCount | None = None
+    max_long_edge: TokenCount | None = None
+    max_tokens: TokenCount | None = None
+    tokens: TokenCount | None = None
+    sources: SourceIds
+    caveat: Text | None = None
+    caveat_zh: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_of_its_kind(self) -> ImageRule:
+        needs = IMAGE_RULE_FIELDS[self.kind]
+        for name in sorted(set().union(*IMAGE_RULE_FIELDS.values())):
+            given = getattr(self, name) is not None
+            if name in needs and not given:
+                raise ValueError(f"a {self.kind!r} rule needs {name}")
+            if name not in needs and given:
+                raise ValueError(f"{name} is not part of a {self.kind!r} rule")
+        return self
+
+
+IMAGE_RULE_FIELDS = {
+    "tiles": ("base_tokens", "tile_tokens", "tile_px", "fit_within", "shortest_side"),
+    "pixels": ("pixels_per_token", "max_long_edge", "max_tokens"),
+    "flat": ("tokens",),
+}
 
 
 class Claim(Bilingual):
@@ -304,6 +367,11 @@ class ClaimsFile(Frozen):
     claim: Annotated[tuple[Claim, ...], Field(min_length=1)]
 
 
+class ImagesFile(Frozen):
+    rule: tuple[ImageRule, ...]
+    size: tuple[ImageSizePreset, ...]
+
+
 class SafetyFile(Frozen):
     measure: Annotated[tuple[SafetyMeasure, ...], Field(min_length=1)]
     footnote: tuple[Footnote, ...] = ()
@@ -319,6 +387,7 @@ FILES: dict[str, type[Frozen]] = {
     "presets.toml": PresetsFile,
     "samples.toml": SamplesFile,
     "safety.toml": SafetyFile,
+    "images.toml": ImagesFile,
 }
 
 
@@ -339,6 +408,8 @@ class Catalog(Frozen):
     samples: tuple[Sample, ...]
     safety: tuple[SafetyMeasure, ...]
     safety_footnotes: tuple[Footnote, ...]
+    image_rules: tuple[ImageRule, ...] = ()
+    image_sizes: tuple[ImageSizePreset, ...] = ()
 
     def latest(self) -> Catalog:
         """The same catalog with each dated list-price change applied, in date order.
@@ -359,6 +430,9 @@ class Catalog(Frozen):
     def price(self, model_id: str) -> ModelPrice:
         return next(p for p in self.prices if p.model == model_id)
 
+    def image_rule(self, model_id: str) -> ImageRule | None:
+        return next((r for r in self.image_rules if r.model == model_id), None)
+
     def deprecation(self, model_id: str) -> Deprecation | None:
         return next((d for d in self.deprecations if d.model == model_id), None)
 
@@ -376,6 +450,8 @@ class Catalog(Frozen):
         yield from (("samples.toml", f"sample {s.id}", s.sources) for s in self.samples)
         yield from (("safety.toml", f"measure {s.stage!r}", s.sources) for s in self.safety)
         yield from (("safety.toml", "footnote", n.sources) for n in self.safety_footnotes)
+        yield from (("images.toml", f"rule {r.model}", r.sources) for r in self.image_rules)
+        yield from (("images.toml", f"size {s.id}", s.sources) for s in self.image_sizes)
 
     @property
     def subject(self) -> Model:
@@ -416,6 +492,8 @@ def load(data_dir: Path | None = None) -> Catalog:
         samples=parsed["samples.toml"].sample,
         safety=parsed["safety.toml"].measure,
         safety_footnotes=parsed["safety.toml"].footnote,
+        image_rules=parsed["images.toml"].rule,
+        image_sizes=parsed["images.toml"].size,
     )
     _cross_check(catalog)
     return catalog
@@ -577,6 +655,12 @@ def _cross_check(catalog: Catalog) -> None:
     for claim in catalog.claims:
         for model_id in filter(None, (claim.model, claim.against)):
             known("claims.toml", f"claim {claim.text!r}", model_id)
+    _unique(d / "images.toml", "rule", [r.model for r in catalog.image_rules])
+    _unique(d / "images.toml", "size", [s.id for s in catalog.image_sizes])
+    for rule in catalog.image_rules:
+        known("images.toml", f"rule {rule.model}", rule.model)
+        if "image" not in catalog.model(rule.model).inputs:
+            raise DataError(str(d / "images.toml"), f"rule {rule.model}", "the model does not take image input")
 
 
 def _unique(file: Path, table: str, ids: list[str]) -> set[str]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from gpt4o_tui.core.catalog import Catalog, Model, ModelPrice, Preset
 from gpt4o_tui.core.counts import Said
+from gpt4o_tui.core.images import DEFAULT_SIZE, Detail, ImageSize, image_tokens
 
 PER_MILLION = Decimal(1_000_000)
 
@@ -19,6 +20,9 @@ class Workload:
     output_tokens: int = 200
     requests_per_day: int = 10_000
     days: int = 30
+    images: int = 0  # per request, each of image_size at detail
+    image_size: ImageSize = DEFAULT_SIZE
+    detail: Detail = "high"
 
     @property
     def requests(self) -> int:
@@ -26,7 +30,22 @@ class Workload:
 
 
 def preset_workload(preset: Preset) -> Workload:
-    return Workload(preset.input_tokens, preset.output_tokens, preset.requests_per_day)
+    image = preset.image
+    if image is None:
+        return Workload(preset.input_tokens, preset.output_tokens, preset.requests_per_day)
+    return Workload(preset.input_tokens, preset.output_tokens, preset.requests_per_day,
+                    images=image.count, image_size=ImageSize(image.width, image.height), detail=image.detail)
+
+
+def request_image_tokens(catalog: Catalog, model: Model, workload: Workload) -> int | None:
+    """The input tokens one request's images cost on the model; 0 without images;
+    None when the model takes no images or its rule is not sourced."""
+    if workload.images == 0:
+        return 0
+    rule = catalog.image_rule(model.id)
+    if rule is None or "image" not in model.inputs:
+        return None
+    return workload.images * image_tokens(rule, workload.image_size, workload.detail)
 
 
 @dataclass(frozen=True)
@@ -44,13 +63,15 @@ class ModelCost:
 
     model: Model
     rate: Rate
-    input_usd: Decimal
+    input_usd: Decimal  # the text of the prompts
     output_usd: Decimal
     problem: Said | None = None
+    image_tokens: int | None = 0  # per request; None where images cannot be priced
+    image_usd: Decimal = Decimal(0)
 
     @property
     def total_usd(self) -> Decimal:
-        return self.input_usd + self.output_usd
+        return self.input_usd + self.image_usd + self.output_usd
 
     @property
     def input_rate(self) -> Decimal:
@@ -71,22 +92,26 @@ class Saving:
     percent: Decimal
 
 
-def request_problem(model: Model, workload: Workload) -> Said | None:
+def request_problem(model: Model, workload: Workload, image_tokens: int | None = 0) -> Said | None:
     """Why one request of this workload cannot be made on the model, if it cannot.
     Each limit the data gives is judged; one it does not give is not."""
+    if image_tokens is None:
+        key = "problem.no_image_input" if "image" not in model.inputs else "problem.image_rule_unknown"
+        return Said(key, {"images": workload.images})
     if model.max_output is not None and workload.output_tokens > model.max_output:
         return Said("problem.max_output", {"output": workload.output_tokens, "limit": model.max_output})
-    if model.context_window is not None and workload.input_tokens + workload.output_tokens > model.context_window:
-        return Said("problem.context", {"input": workload.input_tokens, "output": workload.output_tokens,
+    prompt = workload.input_tokens + image_tokens
+    if model.context_window is not None and prompt + workload.output_tokens > model.context_window:
+        return Said("problem.context", {"input": prompt, "output": workload.output_tokens,
                                         "limit": model.context_window})
     return None
 
 
-def rate(price: ModelPrice, workload: Workload, batch: bool = False) -> Rate:
-    """The price this workload pays: the long-context rate once a prompt passes its
+def rate(price: ModelPrice, prompt_tokens: int, batch: bool = False) -> Rate:
+    """The price a request pays: the long-context rate once its prompt passes the
     threshold; with batch, the Batch API price where the model has one; else standard."""
     long = price.long_context
-    if long is not None and workload.input_tokens > long.above_tokens:
+    if long is not None and prompt_tokens > long.above_tokens:
         return Rate(long.input, long.output, "long context")
     if batch and price.batch_input is not None and price.batch_output is not None:
         return Rate(price.batch_input, price.batch_output, "batch")
@@ -94,13 +119,16 @@ def rate(price: ModelPrice, workload: Workload, batch: bool = False) -> Rate:
 
 
 def model_cost(catalog: Catalog, model: Model, workload: Workload, batch: bool = False) -> ModelCost:
-    paid = rate(catalog.price(model.id), workload, batch)
+    images = request_image_tokens(catalog, model, workload)
+    paid = rate(catalog.price(model.id), workload.input_tokens + (images or 0), batch)
     return ModelCost(
         model=model,
         rate=paid,
         input_usd=paid.input * workload.input_tokens * workload.requests / PER_MILLION,
         output_usd=paid.output * workload.output_tokens * workload.requests / PER_MILLION,
-        problem=request_problem(model, workload),
+        problem=request_problem(model, workload, images),
+        image_tokens=images,
+        image_usd=paid.input * (images or 0) * workload.requests / PER_MILLION,
     )
 
 
@@ -150,7 +178,7 @@ def conversation(
     full_at = first_full_turn(model, message_tokens, reply_tokens)
     fits = turns if full_at is None or full_at > turns else full_at - 1
     price = catalog.price(model.id)
-    base = rate(price, Workload(1, reply_tokens, 1, 1), batch)
+    base = rate(price, 1, batch)
     split = fits
     if price.long_context is not None and message_tokens + reply_tokens:
         split = min(fits, (price.long_context.above_tokens + reply_tokens) // (message_tokens + reply_tokens))
@@ -171,3 +199,34 @@ def saving(subject: ModelCost, peer: ModelCost) -> Saving | None:
         return None
     usd = peer.total_usd - subject.total_usd
     return Saving(usd=usd, percent=usd / peer.total_usd * 100)
+
+
+@dataclass(frozen=True)
+class ImageComparison:
+    """One image on GPT-4o mini against one on another model: tokens, and dollars at
+    the input rate each pays in this workload."""
+
+    other: Model
+    subject_tokens: int
+    other_tokens: int
+    subject_usd: Decimal
+    other_usd: Decimal
+
+    @property
+    def ratio(self) -> Decimal:
+        """GPT-4o mini's image cost as a multiple of the other's."""
+        return self.subject_usd / self.other_usd
+
+
+def image_comparison(subject: ModelCost, other: ModelCost, workload: Workload) -> ImageComparison | None:
+    """Per image, from the two results; None without images, or where either model
+    cannot price them."""
+    if not workload.images or not subject.image_tokens or not other.image_tokens or other.rate.input == 0:
+        return None
+    return ImageComparison(
+        other=other.model,
+        subject_tokens=subject.image_tokens // workload.images,
+        other_tokens=other.image_tokens // workload.images,
+        subject_usd=subject.rate.input * subject.image_tokens / workload.images / PER_MILLION,
+        other_usd=other.rate.input * other.image_tokens / workload.images / PER_MILLION,
+    )

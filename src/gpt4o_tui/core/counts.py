@@ -41,6 +41,8 @@ INPUT_BOUNDS = Bounds("input", 10, 128_000)
 OUTPUT_BOUNDS = Bounds("output", 1, 16_384)
 REQUESTS_BOUNDS = Bounds("requests", 1, 1_000_000)
 TURNS_BOUNDS = Bounds("turns", 1, 200)
+# Images per request: from none to a long scanned document.
+IMAGES_BOUNDS = Bounds("images", 0, 100)
 
 
 _COUNT = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")

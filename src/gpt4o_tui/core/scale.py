@@ -37,14 +37,25 @@ def step(value: int, low: int, high: int, steps: int) -> int:
     return stops[max(0, min(len(stops) - 1, index))]
 
 
+def _zero_width(high: int) -> float:
+    """A range from 0 gives 0 the width of one stop, then runs 1..high on the log scale."""
+    return 1 / (len(ladder(0, high)) - 1)
+
+
 def fraction(value: int, low: int, high: int) -> float:
     """Where value sits along the range, 0.0 to 1.0, on a log scale."""
     value = max(low, min(high, value))
+    if low == 0:
+        zero = _zero_width(high)
+        return 0.0 if value == 0 else zero + (1 - zero) * fraction(value, 1, high)
     return math.log(value / low) / math.log(high / low)
 
 
 def value_at(position: float, low: int, high: int) -> int:
     """The stop nearest (on the log scale) to a position from 0.0 to 1.0."""
     position = max(0.0, min(1.0, position))
+    if low == 0:
+        zero = _zero_width(high)
+        return 0 if position < zero / 2 else value_at((position - zero) / (1 - zero), 1, high)
     target = math.log(low) + position * (math.log(high) - math.log(low))
     return min(ladder(low, high), key=lambda stop: abs(math.log(stop) - target))

@@ -5,6 +5,7 @@ imports Textual; the deck screen only draws these."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from gpt4o_tui.core import compare, costs
 from gpt4o_tui.core.catalog import Catalog, Model
@@ -51,6 +52,7 @@ def slides(catalog: Catalog, lang: Language = ENGLISH) -> tuple[Slide, ...]:
         _mmlu_lead(catalog, lang),
         _small_models(catalog, lang),
         _workload(catalog, lang),
+        *_images(catalog, lang),
         _since_launch(catalog, lang),
     )
 
@@ -176,6 +178,47 @@ def _workload(catalog: Catalog, lang: Language) -> Slide:
         compared_title=lang("deck.workload.compared"),
         notes=notes,
     )
+
+
+def _images(catalog: Catalog, lang: Language) -> tuple[Slide, ...]:
+    """The launch's pricing surprise: an image costs GPT-4o mini about what it costs
+    GPT-4o, from the first preset that carries images (the receipts, as Ramp's use)."""
+    preset = next((p for p in catalog.presets if p.image is not None), None)
+    frontier = next((m for m in catalog.compared if m.tier == "frontier"), None)
+    if preset is None or frontier is None:
+        return ()
+    workload = costs.preset_workload(preset)
+    one = Workload(0, 0, 1, 1, images=1, image_size=workload.image_size, detail=workload.detail)
+    results = {r.model.id: r for r in costs.monthly(catalog, one)}
+    subject, other = results[catalog.subject.id], results[frontier.id]
+    found = costs.image_comparison(subject, other, one)
+    if found is None:
+        return ()
+    text_times = catalog.price(frontier.id).input / catalog.price(catalog.subject.id).input
+    size = workload.image_size
+    rows = [(r.model.name, lang.say(r.problem) if r.problem else
+             lang("deck.images.row", tokens=report.image_tokens_cell(catalog, r, lang), usd=lang.usd(r.image_usd)))
+            for r in results.values()]
+    named = next((lang.of(n, "name") for n in catalog.image_sizes if (n.width, n.height) == (size.width, size.height)),
+                 None)
+    notes = tuple(f"{catalog.model(rule.model).name}{lang.colon}{lang.of(rule, 'caveat')}"
+                  for rule in catalog.image_rules if rule.caveat and rule.model in results)
+    return (Slide(
+        title=lang("deck.images.title"),
+        figure=f"{found.subject_tokens:,}",
+        unit=lang("deck.images.unit", model=catalog.subject.name, size=named or lang("deck.images.an_image"),
+                  width=size.width, height=size.height, detail=lang(f"image.detail.{workload.detail}")),
+        lines=(
+            lang("deck.images.against", other=frontier.name, tokens=found.other_tokens,
+                 subject_usd=lang.usd(found.subject_usd), other_usd=lang.usd(found.other_usd)),
+            lang("deck.images.text", model=catalog.subject.name, other=frontier.name,
+                 times=f"{text_times.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}"),
+        ),
+        sources=tuple(dict.fromkeys(s for rule in catalog.image_rules for s in rule.sources)),
+        compared=tuple(rows),
+        compared_title=lang("deck.images.compared"),
+        notes=notes,
+    ),)
 
 
 def _since_launch(catalog: Catalog, lang: Language) -> Slide:

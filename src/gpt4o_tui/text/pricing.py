@@ -57,9 +57,34 @@ def cost_notes(catalog: Catalog, results: tuple[ModelCost, ...], batch: bool, la
     return "\n".join(notes) or lang("pricing.every_model")
 
 
+def image_line(priced: Catalog, workload: Workload, results: tuple[ModelCost, ...], lang: Language) -> Text:
+    """With images in the workload: each model's image tokens per request, and in
+    words how one image on GPT-4o mini compares with one on the frontier model."""
+    cells = [f"{r.model.short} {report.image_tokens_cell(priced, r, lang)}" for r in results]
+    line = Text.assemble((lang("image.tokens_line") + lang.colon, "bold"), " · ".join(cells))
+    subject = next(r for r in results if r.model.role == "subject")
+    for other in (r for r in results if r.model.tier == "frontier"):
+        found = costs.image_comparison(subject, other, workload)
+        if found is None:
+            continue
+        ratio = found.ratio
+        if abs(ratio - 1) <= Decimal("0.05"):
+            verdict = lang("image.about_the_same")
+        elif ratio > 1:
+            verdict = lang("image.more", times=f"{ratio.quantize(Decimal('0.1')):,}")
+        else:
+            verdict = lang("image.less", times=f"{(1 / ratio).quantize(Decimal('0.1')):,}")
+        line.append("\n" + lang("image.compare", subject=subject.model.name, other=found.other.name,
+                                 subject_tokens=found.subject_tokens, other_tokens=found.other_tokens,
+                                 subject_usd=lang.usd(found.subject_usd), other_usd=lang.usd(found.other_usd),
+                                 verdict=verdict))
+    return line
+
+
 def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, lang: Language) -> Group:
-    """Each request as one turn of a conversation: the message is the input slider,
-    the reply the output slider; every turn sends all the turns before it."""
+    """Each request as one turn of a conversation: the message is the input slider
+    (with its images), the reply the output slider; every turn sends all the turns
+    before it."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title_justify="left", title=lang(
         "talk.title", turns=turns, input=workload.input_tokens, output=workload.output_tokens))
     table.add_column(lang("pricing.model"), no_wrap=True)
@@ -67,16 +92,21 @@ def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, 
     table.add_column(lang("talk.last_prompt"), justify="right", no_wrap=True)
     table.add_column(lang("talk.full_at"), justify="right", no_wrap=True)
     for model in priced.compared:
-        talk = costs.conversation(priced, model, workload.input_tokens, workload.output_tokens, turns, batch)
-        full = costs.first_full_turn(model, workload.input_tokens, workload.output_tokens)
+        images = costs.request_image_tokens(priced, model, workload)
+        if images is None:
+            table.add_row(model.name, lang("talk.no_images"), "—", "—")
+            continue
+        message = workload.input_tokens + images
+        talk = costs.conversation(priced, model, message, workload.output_tokens, turns, batch)
+        full = costs.first_full_turn(model, message, workload.output_tokens)
         cost = lang.usd(talk.usd) if talk.full_at is None else lang("talk.stops", turn=talk.full_at)
         table.add_row(model.name, cost, lang.count(talk.last_prompt_tokens),
                       "—" if full is None else lang("talk.turn", turn=full))
     growth = Text.assemble((lang("talk.growth", model=priced.subject.name) + "\n", "bold"))
     lengths = []
+    message = workload.input_tokens + (costs.request_image_tokens(priced, priced.subject, workload) or 0)
     for length in (1, 10, 50, 200):
-        talk = costs.conversation(priced, priced.subject, workload.input_tokens, workload.output_tokens,
-                                  length, batch)
+        talk = costs.conversation(priced, priced.subject, message, workload.output_tokens, length, batch)
         lengths.append(f"{length}{lang.colon}" + (lang.usd(talk.usd) if talk.full_at is None
                                                   else lang("talk.stops", turn=talk.full_at)))
     growth.append(" · ".join(lengths))

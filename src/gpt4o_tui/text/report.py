@@ -66,13 +66,34 @@ def price_sources(catalog: Catalog, model_id: str, batch: bool = False) -> tuple
 
 
 def _sources(catalog: Catalog, result: ModelCost) -> tuple[str, ...]:
-    return price_sources(catalog, result.model.id, batch=result.rate.kind == "batch")
+    """The price's sources, and the image rule's where the request's images are priced."""
+    rule = catalog.image_rule(result.model.id) if result.image_tokens else None
+    return tuple(dict.fromkeys((*price_sources(catalog, result.model.id, batch=result.rate.kind == "batch"),
+                                *(rule.sources if rule else ()))))
+
+
+def _notes(catalog: Catalog, result: ModelCost, lang: Language = ENGLISH) -> list[str]:
+    """The price notes, and the image rule's caveat where images are priced by it."""
+    notes = price_notes(catalog, result.model.id, lang)
+    rule = catalog.image_rule(result.model.id) if result.image_tokens else None
+    if rule is not None and rule.caveat:
+        notes.append(lang("report.image_caveat", caveat=lang.of(rule, "caveat")))
+    return notes
 
 
 def _noted(catalog: Catalog, result: ModelCost, lang: Language) -> str:
     """A result's price notes, then its sources in brackets."""
-    said = lang.sentences(price_notes(catalog, result.model.id, lang))
+    said = lang.sentences(_notes(catalog, result, lang))
     return f"{said}{' ' if said else ''}[{', '.join(_sources(catalog, result))}]"
+
+
+def images_said(workload: Workload, lang: Language) -> str:
+    """The workload's images in words, or "" without images."""
+    if not workload.images:
+        return ""
+    size = workload.image_size
+    return lang("report.images", images=workload.images, width=size.width, height=size.height,
+                detail=lang(f"image.detail.{workload.detail}"))
 
 
 def _record(catalog: Catalog, result: ModelCost) -> dict[str, object]:
@@ -84,11 +105,13 @@ def _record(catalog: Catalog, result: ModelCost) -> dict[str, object]:
         "rate": result.rate.kind,
         "input_rate_usd_per_1m": money.money_string(result.rate.input),
         "output_rate_usd_per_1m": money.money_string(result.rate.output),
+        "image_tokens": result.image_tokens,
         "input_usd": money.money_string(result.input_usd) if runs else None,
+        "image_usd": money.money_string(result.image_usd) if runs else None,
         "output_usd": money.money_string(result.output_usd) if runs else None,
         "total_usd": money.money_string(result.total_usd) if runs else None,
         "problem": None if runs else ENGLISH.say(result.problem),
-        "price_notes": price_notes(catalog, result.model.id),
+        "price_notes": _notes(catalog, result),
         "price_sources": list(_sources(catalog, result)),
     }
 
@@ -100,6 +123,9 @@ def _document(catalog: Catalog, workload: Workload, batch: bool, results: Sequen
             "output_tokens": workload.output_tokens,
             "requests_per_day": workload.requests_per_day,
             "days": workload.days,
+            "images": workload.images,
+            "image_size": f"{workload.image_size.width}x{workload.image_size.height}",
+            "detail": workload.detail,
             "batch": batch,
         },
         "results": [_record(catalog, r) for r in results],
@@ -124,36 +150,59 @@ def as_csv(catalog: Catalog, results: Sequence[ModelCost]) -> str:
 
 def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequence[ModelCost],
              lang: Language = ENGLISH) -> RenderableType:
+    """The cost table. A figure is never cut: at 80 columns and up a narrow terminal
+    wraps the names and the image heading, never a rate or a sum of money."""
     title = lang("report.title", requests=workload.requests_per_day, input=workload.input_tokens,
                  output=workload.output_tokens, days=workload.days)
+    if workload.images:
+        title += "\n" + images_said(workload, lang)
     if batch:
         title += lang("report.batch")
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(lang("report.model"), no_wrap=True)
-    table.add_column(lang("report.rates"), justify="right", no_wrap=True)
-    table.add_column(lang("report.total"), justify="right", no_wrap=True)
     subject = next((r for r in results if r.model.role == "subject"), None)
-    if subject is not None:
-        table.add_column(lang("report.saves", model=catalog.subject.short), justify="right", no_wrap=True)
+    rows: list[list[str]] = []
     notes: list[Text] = []
     for result in results:
         rate = lang.rates(result)
         if result.rate.kind != "standard" or batch:
             rate += " " + lang(f"rate.{result.rate.kind}")
-        cells: list[RenderableType] = [
-            result.model.name,
-            rate,
-            Text(lang.total(result), "bold" if result is subject else ""),
-        ]
+        row = [result.model.name, rate]
+        if workload.images:
+            row.append(image_tokens_cell(catalog, result, lang))
+        row.append(lang.total(result))
         if subject is not None:
-            cells.append(lang.saving(subject, result))
-        table.add_row(*cells)
+            row.append(lang.saving(subject, result))
+        rows.append(row)
         if result.problem:
             notes.append(Text(lang("report.cannot_run", model=result.model.name, problem=lang.say(result.problem)),
                               "italic"))
+    headings = [lang("report.model"), lang("report.rates")]
+    if workload.images:
+        headings.append(lang("report.image_tokens"))
+    headings.append(lang("report.total"))
+    if subject is not None:
+        headings.append(lang("report.saves", model=catalog.subject.short))
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    image_at = 2 if workload.images else None
+    for index, heading in enumerate(headings):
+        # Names and the image heading may wrap; rates and money stay on one line.
+        wraps = index in (0, image_at)
+        table.add_column(heading, justify="left" if index == 0 else "right", overflow="fold", no_wrap=not wraps)
+    total_at = headings.index(lang("report.total"))
+    for result, row in zip(results, rows, strict=True):
+        cells: list[RenderableType] = list(row)
+        cells[total_at] = Text(row[total_at], "bold" if result is subject else "")
+        table.add_row(*cells)
     for result in results:
         notes.append(Text.assemble((result.model.name + lang.colon, "bold"), _noted(catalog, result, lang)))
     return Group(table, *notes)
+
+
+def image_tokens_cell(catalog: Catalog, result: ModelCost, lang: Language) -> str:
+    """A request's image tokens; ≈ where the vendor gives its rule as an approximation."""
+    if result.image_tokens is None:
+        return "—"
+    rule = catalog.image_rule(result.model.id)
+    return ("≈" if rule is not None and rule.kind == "pixels" else "") + lang.count(result.image_tokens)
 
 
 def scenario_json(catalog: Catalog, workload: Workload, batch: bool, prices: str,
@@ -173,18 +222,20 @@ def scenario_markdown(catalog: Catalog, workload: Workload, batch: bool, prices:
         lang("report.md.title"),
         "",
         lang("report.md.tokens", input=workload.input_tokens, output=workload.output_tokens),
+        *([images_said(workload, lang)] if workload.images else []),
         lang("report.md.requests", requests=workload.requests_per_day, days=workload.days, total=workload.requests),
         lang("report.md.prices", prices=lang(f"report.prices.{prices.replace(' ', '_')}"))
         + lang("report.md.batch" if batch else "report.md.standard"),
         "",
-        lang("report.md.header", model=catalog.subject.short),
-        "|---|---:|---|---:|---:|",
+        lang("report.md.header_images" if workload.images else "report.md.header", model=catalog.subject.short),
+        "|---|---:|---|---:|---:|---:|" if workload.images else "|---|---:|---|---:|---:|",
     ]
     for result in results:
         saves = lang.saving(subject, result) if subject is not None else "n/a"
+        images = f" {image_tokens_cell(catalog, result, lang)} |" if workload.images else ""
         lines.append(
-            f"| {result.model.name} | {lang.rates(result)} | {lang(f'rate.{result.rate.kind}')} "
-            f"| {lang.total(result)} | {saves} |"
+            f"| {result.model.name} | {lang.rates(result)} | {lang(f'rate.{result.rate.kind}')} |{images}"
+            f" {lang.total(result)} | {saves} |"
         )
     problems = ["- " + lang("report.cannot_run", model=r.model.name, problem=lang.say(r.problem))
                 for r in results if r.problem]

@@ -25,6 +25,7 @@ from gpt4o_tui.tui.panes.pricing.calculator import SLIDERS, Calculator
 from gpt4o_tui.tui.panes.pricing.claims import Claims
 from gpt4o_tui.tui.panes.pricing.conversations import TURNS_DEFAULT, Conversations
 from gpt4o_tui.tui.panes.pricing.history import PriceHistory
+from gpt4o_tui.tui.panes.pricing.images import ImageControls
 from gpt4o_tui.tui.panes.pricing.token_counter import TokenCounter
 from gpt4o_tui.tui.widgets.log_slider import CountSlider
 
@@ -137,6 +138,10 @@ class PricingPane(Pane, VerticalScroll):
             return
         field, _ = SLIDERS[str(event.count_slider.id)]
         self.workload = replace(self.workload, **{field: event.value})
+
+    @on(ImageControls.Changed)
+    def _image_changed(self, event: ImageControls.Changed) -> None:
+        self.workload = replace(self.workload, image_size=event.image_size, detail=event.detail)
 
     def action_export(self) -> None:
         from gpt4o_tui.tui.export import ExportScreen

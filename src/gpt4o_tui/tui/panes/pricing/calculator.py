@@ -3,20 +3,21 @@ on every model, in one frame."""
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import DataTable, Select, Static
+from textual.widgets.data_table import ColumnKey
 
 from gpt4o_tui.core import costs
 from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.costs import Workload
-from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
+from gpt4o_tui.core.counts import IMAGES_BOUNDS, INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 from gpt4o_tui.text import pricing as words
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.panes.pricing.images import ImageControls
 from gpt4o_tui.tui.widgets.log_slider import CountSlider
 
 # Which Workload field each slider drives.
@@ -24,6 +25,7 @@ SLIDERS = {
     "input-tokens": ("input_tokens", INPUT_BOUNDS),
     "output-tokens": ("output_tokens", OUTPUT_BOUNDS),
     "requests": ("requests_per_day", REQUESTS_BOUNDS),
+    "images": ("images", IMAGES_BOUNDS),
 }
 
 
@@ -57,6 +59,9 @@ class Calculator(Widget):
             yield Static(lang("pricing.workload_title"), id="workload-title")
         for slider_id, (field, bounds) in SLIDERS.items():
             yield CountSlider(bounds, getattr(self.workload, field), lang, id=slider_id)
+        images = ImageControls(self.catalog, lang, self.workload.image_size, self.workload.detail)
+        images.display = self.workload.images > 0
+        yield images
         yield Static("", id="volume")
         yield Static("", id="assumption", classes="footnote")
         table: DataTable[Text] = DataTable(cursor_type="none", id="totals")
@@ -64,17 +69,21 @@ class Calculator(Widget):
         table.add_column(lang("pricing.model"), key="model")
         rates_width, money_width = words.widest(lang, self.catalog, self.latest_catalog)
         saving_width = money_width + len(" (100.0%)")
-        for key, heading, width in (
-            ("rates", lang("pricing.rates"), rates_width),
-            ("total", lang("pricing.per_month"), money_width),
-            ("saving", lang("pricing.saves", model=self.catalog.subject.short), saving_width),
+        # Each column starts as wide as the largest text-only figure the sliders allow,
+        # so steps do not make it jump; a wider figure (images can make one) widens it.
+        widths = (rates_width, money_width, saving_width)
+        for key, heading in (
+            ("rates", lang("pricing.rates")),
+            ("total", lang("pricing.per_month")),
+            ("saving", lang("pricing.saves", model=self.catalog.subject.short)),
         ):
-            table.add_column(Text(heading, justify="right"), key=key, width=max(width, cell_len(heading)))
+            table.add_column(Text(heading, justify="right"), key=key)
         for model in self.catalog.compared:
             bold = "bold" if model.role == "subject" else ""
             name = Text(("▶ " if model.role == "subject" else "  ") + model.name, bold)
-            table.add_row(name, Text(), Text(), Text(), key=model.id)
+            table.add_row(name, *(Text(" " * width) for width in widths), key=model.id)
         yield table
+        yield Static("", id="image-line", classes="footnote")
         yield Static("", id="cost-notes", classes="footnote")
 
     def on_mount(self) -> None:
@@ -99,6 +108,9 @@ class Calculator(Widget):
     def _show_workload(self, workload: Workload) -> None:
         for slider_id, (field, _) in SLIDERS.items():
             self.query_one(f"#{slider_id}", CountSlider).value = getattr(workload, field)
+        images = self.query_one(ImageControls)
+        images.display = workload.images > 0
+        images.show(workload.image_size, workload.detail)
         preset = next((p for p in self.catalog.presets if costs.preset_workload(p) == workload), None)
         chooser = self.query_one("#preset", Select)
         wanted = preset.id if preset else Select.NULL
@@ -115,11 +127,19 @@ class Calculator(Widget):
         for result in results:
             row = result.model.id
             style = "italic" if result.problem else "bold" if result is subject else ""
-            table.update_cell(row, "rates", Text(words.rates_cell(result, lang), justify="right"))
-            table.update_cell(row, "total", Text(lang.total(result, cell=True), style, justify="right"))
             found = costs.saving(subject, result)
             emphasis = "italic" if found is None else "bold" if found.usd < 0 else ""
-            table.update_cell(row, "saving", Text(lang.saving(subject, result, cell=True), emphasis, justify="right"))
+            for key, cell in (
+                ("rates", Text(words.rates_cell(result, lang), justify="right")),
+                ("total", Text(lang.total(result, cell=True), style, justify="right")),
+                ("saving", Text(lang.saving(subject, result, cell=True), emphasis, justify="right")),
+            ):
+                wider = cell.cell_len > table.columns[ColumnKey(key)].content_width
+                table.update_cell(row, key, cell, update_width=wider)
+        image_line = self.query_one("#image-line", Static)
+        image_line.display = workload.images > 0
+        if workload.images:
+            image_line.update(words.image_line(self.priced, workload, results, lang))
         notes = words.cost_notes(self.catalog, results, self.batch_api, self.latest, lang)
         if notes != self._notes:  # most steps leave the notes as they were
             self._notes = notes
