@@ -47,6 +47,7 @@ def test_check_summarises_valid_data(capsys: pytest.CaptureFixture[str]) -> None
     assert "6 models, 3 with a batch price, 4 with a note; 4 dated changes, 2 with a caveat" in out
     assert "4 quoted, 3 checked against the prices, 3 with a note on how they are read" in out
     assert "2: 1 shut down, 1 scheduled, 1 with a caveat" in out
+    assert "4 models' image rules (2 with a caveat), 5 example sizes" in out
     assert "OK: the data is valid." in out
 
 

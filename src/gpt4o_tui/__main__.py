@@ -418,6 +418,9 @@ def _check(catalog: Catalog, lang: Language) -> int:
     table.add_row(lang("check.safety"), lang("check.safety_value", measures=len(catalog.safety),
                                              caveats=sum(1 for s in catalog.safety if s.caveat),
                                              footnotes=len(catalog.safety_footnotes)))
+    table.add_row(lang("check.images"), lang("check.images_value", rules=len(catalog.image_rules),
+                                             caveats=sum(1 for r in catalog.image_rules if r.caveat),
+                                             sizes=len(catalog.image_sizes)))
     table.add_row(lang("check.sources"), lang("check.sources_value", defined=len(catalog.sources), cited=len(cited)))
     Console().print(table)
     print(lang("check.ok"))
