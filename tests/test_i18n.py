@@ -324,6 +324,7 @@ def _quotes(catalog: Catalog) -> list[str]:
             *(s.text for s in catalog.samples), "中文", EN("tip.app.language")]
 
 
+@pytest.mark.slow
 @sync
 async def test_the_chinese_screens_show_no_english(catalog: Catalog) -> None:
     names = _names(catalog)
@@ -335,6 +336,7 @@ async def test_the_chinese_screens_show_no_english(catalog: Catalog) -> None:
         assert not found, (found, [line for line in screen.splitlines() if any(w in line for w in found)])
 
 
+@pytest.mark.slow
 @sync
 async def test_the_english_screens_show_no_chinese_but_the_seeds(catalog: Catalog) -> None:
     quotes = _quotes(catalog)
