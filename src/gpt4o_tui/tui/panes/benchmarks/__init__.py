@@ -62,9 +62,9 @@ class BenchmarksPane(Pane, Vertical):
 
     def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None) -> None:
         super().__init__(catalog, lang, id=id)
-        self._ready = False  # watchers fire before the views exist; render from on_mount on
+        self._ready = False  # the view watcher fires before the views exist; it shows them from on_mount on
         self.peers = [m.id for m in catalog.compared if m.role == "peer"]
-        # Set, not assigned: the watchers wait for the views, which on_mount shows whole.
+        # Set, not assigned: nothing is handed down before the views exist, and each shows itself on mount.
         start = {"selected": catalog.benchmarks[0].id, "view": "table", "hidden": frozenset(),
                  "sort_key": "chart", "peer": self.peers[0], "mix": 0}
         for name, value in start.items():
