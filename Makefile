@@ -1,17 +1,21 @@
-# gpt4o-tui: `make run` launches the app, `make test` runs the whole suite.
+# gpt4o-tui: `make run` launches the app, `make test` runs the whole suite,
+# `make test-fast` all but the tests marked slow (see pyproject's markers).
 # Each sets up .venv on first use and reuses it afterwards.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: run test screenshots check bench clean
+.PHONY: run test test-fast screenshots check bench clean
 
 run: $(READY)
 	@$(BIN)/gpt4o-tui
 
 test: $(READY)
 	$(BIN)/python -m pytest
+
+test-fast: $(READY)
+	$(BIN)/python -m pytest -m 'not slow'
 
 screenshots: $(READY)
 	$(BIN)/gpt4o-tui screenshots --overwrite screenshots

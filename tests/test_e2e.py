@@ -24,6 +24,8 @@ from tests.terminals import APP, WAIT, Tmux, free_port, needs_tmux, wait_for
 
 SSHD = Path("/usr/sbin/sshd")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# The installed program, for real: seconds a test.
+pytestmark = pytest.mark.slow
 
 def walk(tmux: Tmux) -> None:
     """The walk a person takes: every pane by its number, then the deck, then q."""

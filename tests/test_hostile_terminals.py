@@ -10,7 +10,7 @@ import pytest
 
 from tests.terminals import APP, Tmux, needs_tmux, wait_for
 
-pytestmark = needs_tmux
+pytestmark = [needs_tmux, pytest.mark.slow]
 SPECS = "128,000"
 TOO_SMALL = "needs a terminal of at least 80×24"
 

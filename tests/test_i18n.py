@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from textual.binding import Binding
 from textual.widgets import DataTable, Input, OptionList, Select, TextArea
 
 from gpt4o_tui.core import costs, counts
@@ -27,6 +26,7 @@ from gpt4o_tui.text import i18n
 from gpt4o_tui.text.i18n import language
 from tests.conftest import SteadyApp
 from tests.screens import screen_text
+from tests.test_messages import keys_used, our_bindings
 
 
 def sync(test):  # type: ignore[no-untyped-def]
@@ -93,54 +93,12 @@ def _literal_keys() -> set[str]:
     return found
 
 
-def _our_bindings() -> list[Binding]:
-    from gpt4o_tui.tui.app import Gpt4oTui, HelpScreen, pane_type, pane_widgets
-    from gpt4o_tui.tui.panes import PANES
-    from gpt4o_tui.tui.presentation import DeckScreen
-
-    owners = [Gpt4oTui, HelpScreen, DeckScreen]
-    for entry in PANES:
-        owners += [pane_type(entry.id), *pane_widgets(entry)]
-    return [binding for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding)]
-
-
-def _keys_built_at_run_time() -> set[str]:
-    """Keys the code builds from names (f"tab.{tab}"), enumerated from those names."""
-    from gpt4o_tui.core.catalog import Model
-    from gpt4o_tui.core.counts import IMAGES_BOUNDS, INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS
-    from gpt4o_tui.core.images import DETAILS
-    from gpt4o_tui.tui.app import pane_type
-    from gpt4o_tui.tui.panes import PANES, TABS
-    from gpt4o_tui.tui.panes.benchmarks import VIEWS
-
-    kinds = Model.model_fields["inputs"].annotation.__args__[0].__args__  # tuple[Literal[...], ...]
-    keys = {f"tab.{tab}" for tab in TABS} | {f"view.{view}" for view in VIEWS}
-    keys |= {f"bounds.{b.key}" for b in (INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, TURNS_BOUNDS, IMAGES_BOUNDS)}
-    keys |= {f"image.{kind}.{detail}" for kind in ("detail", "detail_choice") for detail in DETAILS}
-    keys |= {f"input.{kind}" for kind in kinds} | {"claims.input", "claims.output"}
-    keys |= {f"rate.{kind}" for kind in ("standard", "batch", "long context")}
-    keys |= {"report.prices.launch", "report.prices.latest_known"}
-    keys |= {"report.deprecation.shut_down", "report.deprecation.scheduled"}
-    for entry in PANES:
-        pane = pane_type(entry.id)
-        keys |= {f"help.{entry.id}"} if f"help.{entry.id}" in i18n.catalog() else set()
-        keys |= {f"command.{ident}{end}" for ident in pane.PALETTE for end in ("", "_help")}
-    for binding in _our_bindings():
-        if binding.id and f"key.{binding.id}" in i18n.catalog():
-            keys.add(f"key.{binding.id}")
-            if binding.tooltip:
-                keys.add(f"tip.{binding.id}")
-        if binding.group:
-            keys.add(f"group.{binding.group.description}")
-    return keys | {"key.app.palette", "tip.app.palette"}
-
-
 def test_every_entry_is_used_and_every_binding_is_worded() -> None:
     """No dead entries; argparse's words are the only ones keyed by what they say."""
-    used = _literal_keys() | _keys_built_at_run_time()
+    used = _literal_keys() | keys_used()
     unused = {k for k in i18n.catalog() if k not in used and not k.startswith("argparse.")}
     assert not unused
-    shown = [b for b in _our_bindings() if b.id and not b.id.startswith("export.")]
+    shown = [b for b in our_bindings() if b.id and not b.id.startswith("export.")]
     for binding in shown:
         assert f"key.{binding.id}" in i18n.catalog(), binding.id
         assert EN(f"key.{binding.id}") == binding.description or binding.id == "app.language", binding.id
@@ -366,6 +324,7 @@ def _quotes(catalog: Catalog) -> list[str]:
             *(s.text for s in catalog.samples), "中文", EN("tip.app.language")]
 
 
+@pytest.mark.slow
 @sync
 async def test_the_chinese_screens_show_no_english(catalog: Catalog) -> None:
     names = _names(catalog)
@@ -377,6 +336,7 @@ async def test_the_chinese_screens_show_no_english(catalog: Catalog) -> None:
         assert not found, (found, [line for line in screen.splitlines() if any(w in line for w in found)])
 
 
+@pytest.mark.slow
 @sync
 async def test_the_english_screens_show_no_chinese_but_the_seeds(catalog: Catalog) -> None:
     quotes = _quotes(catalog)

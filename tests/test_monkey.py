@@ -84,6 +84,7 @@ async def quit_with_q(app: SteadyApp, pilot: Pilot) -> None:
     assert not app.is_running, f"q did not quit; focus was on {app.focused!r}, screen {app.screen!r}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tab", list(TABS))
 def test_monkey(catalog: Catalog, tab: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # where ctrl+s and the export dialog write

@@ -12,6 +12,9 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.tui import themes
 from tests.conftest import SteadyApp
 
+# About 3 s each: every pane at two sizes in two languages is a walk through every screen.
+pytestmark = pytest.mark.slow
+
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 PANES = {"specs": "1", "benchmarks": "2", "safety": "3", "pricing": "4"}
 

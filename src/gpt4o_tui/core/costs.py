@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from gpt4o_tui.core.catalog import Catalog, Model, ModelPrice, Preset
 from gpt4o_tui.core.counts import Said
@@ -48,13 +49,17 @@ def request_image_tokens(catalog: Catalog, model: Model, workload: Workload) -> 
     return workload.images * image_tokens(rule, workload.image_size, workload.detail)
 
 
+# Which of a model's prices applies; each is worded by rate.<kind> in messages.toml.
+RateKind = Literal["standard", "batch", "long context"]
+
+
 @dataclass(frozen=True)
 class Rate:
     """USD per 1M tokens, and which of the model's prices it is."""
 
     input: Decimal
     output: Decimal
-    kind: str  # "standard", "batch" or "long context"
+    kind: RateKind
 
 
 @dataclass(frozen=True)

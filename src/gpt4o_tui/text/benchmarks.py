@@ -107,3 +107,93 @@ def explanation(benchmark: Benchmark, catalog: Catalog, lang: Language) -> Text:
         text.append(sources_text(benchmark.reported_sources)).append("\n")
     text.append(lang("benchmarks.sources")).append(sources_text(benchmark.sources))
     return text
+
+
+# -- the views' words, from the pane's state --------------------------------
+
+
+def view_name(view: str, lang: Language) -> str:
+    """The pane's top line: which view shows, and the key to the next."""
+    return lang("benchmarks.view_name", view=lang(f"view.{view}"))
+
+
+def legend(catalog: Catalog, lang: Language) -> Text:
+    """Under the table: what its marks mean, each chart note, and the makers' own figures."""
+    notes = sorted({lang.of(m, "chart_note") for m in catalog.compared if m.chart_note})
+    return Text.assemble(lang("benchmarks.legend") + "".join(f"  † {note}" for note in notes),
+                         reported(catalog, lang))
+
+
+def chart_title(benchmark: Benchmark, lang: Language) -> Text:
+    return Text.assemble((benchmark.name, "bold"), lang.colon + lang.of(benchmark, "tests"),
+                         ("   " + lang("benchmarks.e_explains"), "dim"))
+
+
+def plain_words(benchmark: Benchmark, lang: Language) -> Text:
+    if benchmark.analogy:
+        return Text.assemble((lang("common.plain_words"), "bold"), lang.of(benchmark, "analogy"))
+    return Text(lang("benchmarks.no_analogy", benchmark=benchmark.name), "italic")
+
+
+def score_note(benchmark: Benchmark, model_id: str, lang: Language) -> str:
+    """Beside a model's bar: why it has no score, if it has none."""
+    return lang.of(benchmark, "not_scored").get(model_id, "")
+
+
+def grouped_header(catalog: Catalog, sort_key: SortKey, peer_id: str, lang: Language) -> Text:
+    subject, peer = catalog.subject, catalog.model(peer_id)
+    return Text.assemble(
+        lang("benchmarks.sorted_by"), (sort_label(catalog, sort_key, lang), "bold"), " (s)   ",
+        ("Δ ", "bold"), f"{subject.short} − {peer.short} (p)\n",
+        where_beaten(catalog, lang),
+    )
+
+
+def average_title(lang: Language) -> Text:
+    return Text.assemble((lang("benchmarks.average"), "bold"), lang("benchmarks.average_note"))
+
+
+def average_note(average: compare.Average, lang: Language) -> str:
+    """Beside an average: how many benchmarks it is taken over, if not all."""
+    if average.taken == average.of:
+        return ""
+    return lang("benchmarks.taken", taken=average.taken, of=average.of)
+
+
+def group_title(benchmark: Benchmark, subject_id: str, peer_id: str,
+                lang: Language) -> tuple[str | tuple[str, str], ...]:
+    """One benchmark's heading in the grouped view: its name, what it tests, and
+    GPT-4o mini's lead or lag against the peer, as parts of Textual content."""
+    change = compare.delta(benchmark, subject_id, peer_id)
+    return ((benchmark.name, "bold"), f"  {lang.of(benchmark, 'tests')}  ", *delta(change))
+
+
+def frontier_header(benchmark: Benchmark, mix: Mix, lang: Language) -> Text:
+    return Text.assemble(
+        (benchmark.name, "bold"), lang("benchmarks.frontier_against"),
+        (mix_label(mix, lang), "bold"), lang("benchmarks.frontier_axis"),
+    )
+
+
+def frontier_words(catalog: Catalog, benchmark: Benchmark, visible: list[str], hidden: frozenset[str], mix: Mix,
+                   lang: Language) -> Text:
+    """Under the plot: who is on the frontier, who beats each of the rest, who is
+    not plotted and why, and who is hidden."""
+    candidates = compare.points(catalog, benchmark, visible, mix)
+    on = compare.frontier(candidates)
+    on_ids = {p.model_id for p in on}
+    words = Text.assemble((lang("benchmarks.on_frontier"), "bold"), lang("benchmarks.on_frontier_note"))
+    words.append(lang.join(f"{catalog.model(p.model_id).name} {lang.usd(p.price)}" for p in on)
+                 or lang("common.none"))
+    for point in candidates:
+        if point.model_id not in on_ids:
+            beaters = lang.join(catalog.model(q.model_id).short for q in compare.dominated_by(candidates, point))
+            words.append("\n" + lang("benchmarks.off_frontier", model=catalog.model(point.model_id).name,
+                                     beaters=beaters))
+    for model_id, reason in lang.of(benchmark, "not_scored").items():
+        if model_id in visible:
+            words.append("\n" + lang("benchmarks.not_plotted", model=catalog.model(model_id).name, reason=reason))
+    if hidden:
+        words.append("\n" + lang("benchmarks.hidden",
+                                 models=lang.join(m.short for m in catalog.compared if m.id in hidden)))
+    return words

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from typing import Literal
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -19,6 +20,9 @@ from gpt4o_tui.core.catalog import Catalog, Deprecation, Model
 from gpt4o_tui.core.costs import ModelCost, Workload
 from gpt4o_tui.text import money
 from gpt4o_tui.text.i18n import ENGLISH, Language
+
+# Which prices a scenario was priced at; each is worded by report.prices.<name, spaces as _>.
+Prices = Literal["launch", "latest known"]
 
 FORMATS = ("table", "json", "csv")
 
@@ -205,7 +209,7 @@ def image_tokens_cell(catalog: Catalog, result: ModelCost, lang: Language) -> st
     return ("≈" if rule is not None and rule.kind == "pixels" else "") + lang.count(result.image_tokens)
 
 
-def scenario_json(catalog: Catalog, workload: Workload, batch: bool, prices: str,
+def scenario_json(catalog: Catalog, workload: Workload, batch: bool, prices: Prices,
                   results: Sequence[ModelCost]) -> str:
     """The calculator's scenario: the same document `gpt4o-tui cost --format json` gives,
     with which prices it used ("launch" or "latest known"). A document for machines:
@@ -215,7 +219,7 @@ def scenario_json(catalog: Catalog, workload: Workload, batch: bool, prices: str
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def scenario_markdown(catalog: Catalog, workload: Workload, batch: bool, prices: str,
+def scenario_markdown(catalog: Catalog, workload: Workload, batch: bool, prices: Prices,
                       results: Sequence[ModelCost], lang: Language = ENGLISH) -> str:
     subject = next((r for r in results if r.model.role == "subject"), None)
     lines = [
