@@ -36,7 +36,7 @@ def test_the_known_answer(capsys: pytest.CaptureFixture[str]) -> None:
     document = cost_json(capsys, "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10000")
     assert document["workload"] == {"input_tokens": 500, "output_tokens": 200, "requests_per_day": 10000,
                                     "days": 30, "images": 0, "image_size": "1024x1024", "detail": "high",
-                                    "batch": False}
+                                    "cached_input_tokens": 0, "batch": False}
     mini = document["results"][0]
     assert (mini["model"], mini["input_usd"], mini["image_tokens"], mini["image_usd"], mini["output_usd"],
             mini["total_usd"]) == ("gpt-4o-mini", "22.50", 0, "0.00", "36.00", "58.50")
@@ -89,8 +89,8 @@ def test_csv_and_table(capsys: pytest.CaptureFixture[str]) -> None:
         (["--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--days", "0"],
          "--days: '0' must be at least 1"),
         (["--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "0"], "must be at least 1"),
-        (["--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--model", "gpt-5"],
-         "unknown model 'gpt-5'"),
+        (["--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--model", "gpt-9x"],
+         "genai-prices knows no model 'gpt-9x'"),
         (["--input-tokens", "5"], "required: --output-tokens, --requests-per-day"),
         (["--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--format", "xml"],
          "invalid choice: 'xml'"),

@@ -495,7 +495,8 @@ def test_cost_help_follows_the_locale_and_lang_overrides_it() -> None:
     assert not _english_words(chinese.stdout.replace("--", " "), _names(load()) | {
         "help", "data", "DIR", "lang", "input-tokens", "output-tokens", "requests-per-day", "days", "batch",
         "model", "format", "table", "csv", "cost", "en", "zh", "ID", "LC_ALL", "LC_MESSAGES", "LANG",
-        "images", "image-size", "WxH", "detail", "low", "high", "auto"})
+        "images", "image-size", "WxH", "detail", "low", "high", "auto", "cached-input-tokens", "prices", "launch",
+        "latest", "today", "genai-prices", "gpt-5-mini"})
     english = gpt4o("cost", "--help", "--lang", "en", LANG="zh_CN.UTF-8")
     assert english.stdout.startswith("usage: gpt4o-tui cost") and "input tokens per request" in english.stdout
     assert gpt4o("--lang=zh", "tokens", "--help").stdout.startswith("用法：gpt4o-tui tokens")
@@ -506,9 +507,8 @@ def test_cost_help_follows_the_locale_and_lang_overrides_it() -> None:
      "gpt4o-tui cost：参数 --input-tokens：'abc' 不是数量（例如 1500、1.5k、2M）（参见 gpt4o-tui cost --help）"),
     (("cost", "--input-tokens", "5"),
      "gpt4o-tui cost：缺少以下必需参数：--output-tokens, --requests-per-day（参见 gpt4o-tui cost --help）"),
-    (("cost", "--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--model", "gpt-5"),
-     "gpt4o-tui cost：未知模型 'gpt-5'（已知：gpt-4o-mini, gemini-1.5-flash, claude-3-haiku, gpt-3.5-turbo, "
-     "gpt-4o, text-davinci-003）"),
+    (("cost", "--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--model", "gpt-9x"),
+     "gpt4o-tui cost：genai-prices 没有模型 'gpt-9x'（最接近的：gpt-5, gpt-4, gpt-4o, gpt-5.5）"),
     (("tokens", "--sample", "nope"), "gpt4o-tui tokens：未知示例 'nope'（已知：seed-zh, seed-en, receipt-json）"),
     (("tokens", "--file", "/nonexistent/f.txt"),
      "gpt4o-tui tokens：无法读取 /nonexistent/f.txt：No such file or directory"),

@@ -74,6 +74,9 @@ def test_a_full_session_offline(catalog: Catalog, no_network: list[str], tmp_pat
 @pytest.mark.parametrize("argv", [
     ["check"],
     ["cost", "--input-tokens", "1.5k", "--output-tokens", "300", "--requests-per-day", "2M", "--format", "json"],
+    ["cost", "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k", "--prices", "today",
+     "--model", "gpt-4o-mini", "--model", "gpt-5-mini", "--model", "anthropic:claude-haiku-4-5",
+     "--cached-input-tokens", "100", "--format", "json"],
     ["tokens", "--sample", "seed-zh"],
     ["tokens", "价格是每百万输入 token 15 美分"],
     ["--version"],
@@ -89,5 +92,5 @@ def test_every_command_offline(argv: list[str], no_network: list[str], capsys: p
 
 def test_screenshots_offline(no_network: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["screenshots", str(tmp_path)]) == 0
-    assert len(list(tmp_path.glob("*.svg"))) == 10
+    assert len(list(tmp_path.glob("*.svg"))) == 11
     assert no_network == []

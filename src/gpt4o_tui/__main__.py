@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from gpt4o_tui import __version__
 from gpt4o_tui.core.catalog import Catalog, DataError, load
@@ -19,6 +19,9 @@ from gpt4o_tui.text import i18n
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.tui import themes
 from gpt4o_tui.tui.panes import TABS
+
+if TYPE_CHECKING:
+    from gpt4o_tui.core.costs import ModelCost, Workload
 
 EXIT_DATA_ERROR = 2
 EXIT_OUTPUT_ERROR = 1
@@ -221,6 +224,8 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
     cost.add_argument("--images", type=_images_type(lang), default=0, metavar="N", help=lang("cli.images"))
     cost.add_argument("--image-size", type=_size_type(lang), default=None, metavar="WxH", help=lang("cli.image_size"))
     cost.add_argument("--detail", choices=DETAILS, default="high", help=lang("cli.detail"))
+    cost.add_argument("--cached-input-tokens", type=count, default=0, metavar="N", help=lang("cli.cached"))
+    cost.add_argument("--prices", choices=("launch", "latest", "today"), default="launch", help=lang("cli.prices"))
     cost.add_argument("--batch", action="store_true", help=lang("cli.batch"))
     cost.add_argument("--model", action="append", metavar="ID", help=lang("cli.model"))
     cost.add_argument("--format", choices=("table", "json", "csv"), default="table", help=lang("cli.cost_format"))
@@ -249,16 +254,16 @@ def _cost(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     from gpt4o_tui.core.costs import Workload
     from gpt4o_tui.text import report
 
-    known = {m.id: m for m in catalog.models}
-    unknown = [m for m in args.model or [] if m not in known]
-    if unknown:
-        print(lang("cli.unknown_model", model=unknown[0], known=", ".join(known)), file=sys.stderr)
+    if args.cached_input_tokens > args.input_tokens:
+        print(lang("cli.cached_too_many", cached=args.cached_input_tokens, input=args.input_tokens), file=sys.stderr)
         return EXIT_DATA_ERROR
-    models = [known[m] for m in dict.fromkeys(args.model)] if args.model else list(catalog.compared)
     size = args.image_size or DEFAULT_SIZE
     workload = Workload(args.input_tokens, args.output_tokens, args.requests_per_day, args.days,
-                        images=args.images, image_size=size, detail=args.detail)
-    results = report.price(catalog, workload, models, args.batch)
+                        images=args.images, image_size=size, detail=args.detail,
+                        cached_input_tokens=args.cached_input_tokens)
+    results = _priced(catalog, workload, args, lang)
+    if results is None:
+        return EXIT_DATA_ERROR
     if args.format == "json":
         print(report.as_json(catalog, workload, args.batch, results))
     elif args.format == "csv":
@@ -268,6 +273,37 @@ def _cost(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
 
         Console().print(report.as_table(catalog, workload, args.batch, results, lang))
     return 0
+
+
+def _priced(catalog: Catalog, workload: Workload, args: argparse.Namespace, lang: Language) -> list[ModelCost] | None:
+    """Each asked-for model priced as --prices says: gpt4o-tui's own models from data/
+    (at launch or the latest known prices) or today; any other model genai-prices knows,
+    today. None, with the line said, where a model is unknown or ambiguous."""
+    from gpt4o_tui.core import costs
+
+    known = {m.id: m for m in catalog.models}
+    refs = list(dict.fromkeys(args.model)) if args.model else [m.id for m in catalog.compared]
+    priced = catalog.latest() if args.prices == "latest" else catalog
+    results = []
+    for ref in refs:
+        ours = known.get(ref)
+        if ours is not None and args.prices != "today":
+            results.append(costs.model_cost(priced, ours, workload, args.batch))
+            continue
+        from gpt4o_tui.core import today
+
+        try:
+            model = today.for_catalog_model(ours) if ours is not None else today.find(ref)
+        except today.ModelNotFound as error:
+            print(lang("cli.model_problem", problem=lang.say(error.said)), file=sys.stderr)
+            return None
+        if model is None:
+            print(lang("cli.not_priced_today", model=ref), file=sys.stderr)
+            return None
+        images = costs.request_image_tokens(catalog, ours, workload) if ours is not None else (
+            None if workload.images else 0)
+        results.append(today.model_cost(model, workload, image_tokens=images, batch=args.batch))
+    return results
 
 
 def _tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:

@@ -68,6 +68,7 @@ class Model(Bilingual):
     chart_note: Annotated[str, Field(min_length=1, max_length=40)] | None = None
     chart_note_zh: Annotated[str, Field(min_length=1, max_length=40)] | None = None
     tokenizer: Literal["o200k_base", "cl100k_base", "p50k_base"] | None = None
+    provider: ModelId | None = None  # its provider's id in genai-prices, for today's price
     sources: SourceIds
 
     @model_validator(mode="after")

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from gpt4o_tui.core.catalog import Catalog, Model, ModelPrice, Preset
 from gpt4o_tui.core.counts import Said
 from gpt4o_tui.core.images import DEFAULT_SIZE, Detail, ImageSize, image_tokens
+
+if TYPE_CHECKING:
+    from gpt4o_tui.core.today_model import TodayModel
 
 PER_MILLION = Decimal(1_000_000)
 
@@ -24,6 +27,7 @@ class Workload:
     images: int = 0  # per request, each of image_size at detail
     image_size: ImageSize = DEFAULT_SIZE
     detail: Detail = "high"
+    cached_input_tokens: int = 0  # of input_tokens, read from a prompt cache
 
     @property
     def requests(self) -> int:
@@ -50,7 +54,7 @@ def request_image_tokens(catalog: Catalog, model: Model, workload: Workload) -> 
 
 
 # Which of a model's prices applies; each is worded by rate.<kind> in messages.toml.
-RateKind = Literal["standard", "batch", "long context"]
+RateKind = Literal["standard", "batch", "long context", "today"]
 
 
 @dataclass(frozen=True)
@@ -64,15 +68,17 @@ class Rate:
 
 @dataclass(frozen=True)
 class ModelCost:
-    """One model's monthly bill, or why the request cannot be made on it."""
+    """One model's monthly bill, or why the request cannot be made on it: one of
+    gpt4o-tui's own models, or one priced today by genai-prices."""
 
-    model: Model
+    model: Model | TodayModel
     rate: Rate
     input_usd: Decimal  # the text of the prompts
     output_usd: Decimal
     problem: Said | None = None
     image_tokens: int | None = 0  # per request; None where images cannot be priced
     image_usd: Decimal = Decimal(0)
+    cached_tokens: int = 0  # per request, priced at the cached rate where the price has one
 
     @property
     def total_usd(self) -> Decimal:
@@ -134,6 +140,7 @@ def model_cost(catalog: Catalog, model: Model, workload: Workload, batch: bool =
         problem=request_problem(model, workload, images),
         image_tokens=images,
         image_usd=paid.input * (images or 0) * workload.requests / PER_MILLION,
+        cached_tokens=workload.cached_input_tokens,  # no cached price in data/: at the input rate
     )
 
 

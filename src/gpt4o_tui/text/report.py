@@ -22,7 +22,7 @@ from gpt4o_tui.text import money
 from gpt4o_tui.text.i18n import ENGLISH, Language
 
 # Which prices a scenario was priced at; each is worded by report.prices.<name, spaces as _>.
-Prices = Literal["launch", "latest known"]
+Prices = Literal["launch", "latest known", "today"]
 
 FORMATS = ("table", "json", "csv")
 
@@ -69,16 +69,62 @@ def price_sources(catalog: Catalog, model_id: str, batch: bool = False) -> tuple
                                 *(deprecation.sources if deprecation else ()))))
 
 
+def _subject(catalog: Catalog, results: Sequence[ModelCost]) -> ModelCost | None:
+    """GPT-4o mini's row, priced from data/ or today."""
+    return next((r for r in results if r.model.role == "subject"
+                 or getattr(r.model, "catalog_id", None) == catalog.subject.id), None)
+
+
+def _today(result: ModelCost) -> bool:
+    return result.model.role == "today"
+
+
+def price_source(result: ModelCost) -> str:
+    """Where a row's price comes from: gpt4o-tui's data/, or genai-prices and its version."""
+    from gpt4o_tui.core import today
+
+    return f"{today.PACKAGE} {today.version()}" if _today(result) else "data/"
+
+
 def _sources(catalog: Catalog, result: ModelCost) -> tuple[str, ...]:
     """The price's sources, and the image rule's where the request's images are priced."""
+    if _today(result):
+        from gpt4o_tui.core import today
+
+        rule = catalog.image_rule(result.model.catalog_id) if result.image_tokens and result.model.catalog_id else None
+        return (today.SOURCE, *(rule.sources if rule else ()))
     rule = catalog.image_rule(result.model.id) if result.image_tokens else None
     return tuple(dict.fromkeys((*price_sources(catalog, result.model.id, batch=result.rate.kind == "batch"),
                                 *(rule.sources if rule else ()))))
 
 
+def _today_notes(catalog: Catalog, result: ModelCost, lang: Language) -> list[str]:
+    """A row priced today: by which package, and what it does not say."""
+    from gpt4o_tui.core import today
+
+    model = result.model
+    notes = [lang("report.today", version=today.version())]
+    if model.deprecated:
+        notes.append(lang("report.today_deprecated"))
+    if model.context_window is None:
+        notes.append(lang("report.today_no_context"))
+    if model.tiered:
+        notes.append(lang("report.today_tiered"))
+    if result.cached_tokens and model.cache_read_mtok is None:
+        notes.append(lang("report.today_no_cached"))
+    rule = catalog.image_rule(model.catalog_id) if result.image_tokens and model.catalog_id else None
+    if rule is not None and rule.caveat:
+        notes.append(lang("report.image_caveat", caveat=lang.of(rule, "caveat")))
+    return notes
+
+
 def _notes(catalog: Catalog, result: ModelCost, lang: Language = ENGLISH) -> list[str]:
     """The price notes, and the image rule's caveat where images are priced by it."""
+    if _today(result):
+        return _today_notes(catalog, result, lang)
     notes = price_notes(catalog, result.model.id, lang)
+    if result.cached_tokens:
+        notes.append(lang("report.no_cached_price"))
     rule = catalog.image_rule(result.model.id) if result.image_tokens else None
     if rule is not None and rule.caveat:
         notes.append(lang("report.image_caveat", caveat=lang.of(rule, "caveat")))
@@ -115,6 +161,7 @@ def _record(catalog: Catalog, result: ModelCost) -> dict[str, object]:
         "output_usd": money.money_string(result.output_usd) if runs else None,
         "total_usd": money.money_string(result.total_usd) if runs else None,
         "problem": None if runs else ENGLISH.say(result.problem),
+        "price_source": price_source(result),
         "price_notes": _notes(catalog, result),
         "price_sources": list(_sources(catalog, result)),
     }
@@ -130,6 +177,7 @@ def _document(catalog: Catalog, workload: Workload, batch: bool, results: Sequen
             "images": workload.images,
             "image_size": f"{workload.image_size.width}x{workload.image_size.height}",
             "detail": workload.detail,
+            "cached_input_tokens": workload.cached_input_tokens,
             "batch": batch,
         },
         "results": [_record(catalog, r) for r in results],
@@ -162,7 +210,7 @@ def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequenc
         title += "\n" + images_said(workload, lang)
     if batch:
         title += lang("report.batch")
-    subject = next((r for r in results if r.model.role == "subject"), None)
+    subject = _subject(catalog, results)
     rows: list[list[str]] = []
     notes: list[Text] = []
     for result in results:
@@ -221,7 +269,7 @@ def scenario_json(catalog: Catalog, workload: Workload, batch: bool, prices: Pri
 
 def scenario_markdown(catalog: Catalog, workload: Workload, batch: bool, prices: Prices,
                       results: Sequence[ModelCost], lang: Language = ENGLISH) -> str:
-    subject = next((r for r in results if r.model.role == "subject"), None)
+    subject = _subject(catalog, results)
     lines = [
         lang("report.md.title"),
         "",

@@ -1,0 +1,172 @@
+"""Today's prices, from the genai-prices package's shipped snapshot (pydantic's
+maintained price database). Only the snapshot inside the installed package is read:
+nothing here starts its updater or touches the network. The package (a 1.6 MB data
+module, about half a second to import) is imported on first use, never at start-up.
+Money is priced by the package's own calc_price, tiers included."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import replace
+from decimal import Decimal
+from functools import cache
+from importlib import metadata
+from typing import Any
+
+from gpt4o_tui.core.catalog import Model
+from gpt4o_tui.core.costs import ModelCost, Rate, Workload
+from gpt4o_tui.core.counts import Said
+from gpt4o_tui.core.today_model import TodayModel
+
+PACKAGE = "genai-prices"
+SOURCE = "genai-prices"  # the id a row priced today names as its source
+PER_MILLION = Decimal(1_000_000)
+
+
+def version() -> str:
+    """The installed package's version, without importing it."""
+    return metadata.version(PACKAGE)
+
+
+class ModelNotFound(LookupError):
+    """A model reference genai-prices does not know, or knows at several providers."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        self.said = Said(key, values)
+        super().__init__(key)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _snapshot() -> Any:
+    from genai_prices import data_snapshot
+
+    return data_snapshot.get_snapshot()
+
+
+def _base(price: Any) -> Decimal | None:
+    """A price per 1M, or a tiered price's base (its first tier)."""
+    if price is None or isinstance(price, Decimal):
+        return price
+    return Decimal(price.base)
+
+
+def _today_model(provider: Any, model: Any, when: dt.datetime) -> TodayModel:
+    prices = model.get_prices(when)
+    return TodayModel(
+        provider_id=provider.id,
+        provider_name=provider.name,
+        model_id=model.id,
+        name=model.name or model.id,
+        context_window=model.context_window,
+        deprecated=bool(model.deprecated),
+        input_mtok=_base(prices.input_mtok),
+        output_mtok=_base(prices.output_mtok),
+        cache_read_mtok=_base(prices.cache_read_mtok),
+        tiered=not isinstance(prices.input_mtok, (Decimal, type(None))),
+    )
+
+
+@cache
+def models() -> tuple[TodayModel, ...]:
+    """Every model genai-prices prices by text tokens, provider by provider."""
+    when = _now()
+    found = []
+    for provider in _snapshot().providers:
+        for model in provider.models:
+            today = _today_model(provider, model, when)
+            if today.input_mtok is not None or today.output_mtok is not None:
+                found.append(today)
+    return tuple(found)
+
+
+def search(query: str, limit: int = 200) -> tuple[TodayModel, ...]:
+    """Models whose provider, id or name hold every word of the query, in order."""
+    words = query.lower().split()
+    return tuple(m for m in models() if all(w in m.search_text for w in words))[:limit]
+
+
+def find(ref: str) -> TodayModel:
+    """A model by `provider:model`, or by a model id alone where genai-prices (or the
+    only provider that has it) says whose it is. Raises ModelNotFound."""
+    snapshot = _snapshot()
+    by_ref = {m.ref: m for m in models()}
+    provider_id, _, model_ref = ref.strip().lower().rpartition(":")
+    if provider_id:
+        provider = next((p for p in snapshot.providers if p.id == provider_id), None)
+        model = next((m for m in provider.models if m.is_match(model_ref)), None) if provider else None
+        if model is not None and f"{provider.id}:{model.id}" in by_ref:
+            return by_ref[f"{provider.id}:{model.id}"]
+        raise ModelNotFound("problem.today_unknown", model=ref, closest=_closest(ref))
+    holders = [(p, m) for p in snapshot.providers for m in p.models if m.is_match(model_ref)]
+    holders = [(p, m) for p, m in holders if f"{p.id}:{m.id}" in by_ref]
+    if not holders:
+        raise ModelNotFound("problem.today_unknown", model=ref, closest=_closest(ref))
+    try:
+        usual = snapshot.find_provider(model_ref, None, None).id
+    except LookupError:
+        usual = None
+    chosen = [(p, m) for p, m in holders if p.id == usual] or (holders if len(holders) == 1 else [])
+    if not chosen:
+        raise ModelNotFound("problem.today_ambiguous", model=ref, providers=", ".join(sorted({p.id for p, _ in holders})))
+    provider, model = chosen[0]
+    return by_ref[f"{provider.id}:{model.id}"]
+
+
+def _closest(ref: str) -> str:
+    names = {m.model_id for m in models()}
+    return ", ".join(difflib.get_close_matches(ref.strip().lower().rpartition(":")[2], names, n=4, cutoff=0.5)) or "—"
+
+
+def for_catalog_model(model: Model) -> TodayModel | None:
+    """The genai-prices entry for one of gpt4o-tui's own models, by its API id."""
+    if model.provider is None:
+        return None
+    try:
+        found = find(f"{model.provider}:{model.api_id}")
+    except ModelNotFound:
+        return None
+    return replace(found, name=model.name, catalog_id=model.id)
+
+
+def price_request(model: TodayModel, input_tokens: int, output_tokens: int, cached_tokens: int = 0,
+                  batch: bool = False, when: dt.datetime | None = None) -> tuple[Decimal, Decimal]:
+    """One request's input and output price, by genai-prices' own calc_price."""
+    from genai_prices import Usage, calc_price
+
+    usage = Usage(input_tokens=input_tokens, output_tokens=output_tokens,
+                  cache_read_tokens=cached_tokens or None)
+    price = calc_price(usage, model.model_id, provider_id=model.provider_id, genai_request_timestamp=when or _now(),
+                       price_context={"processing": "batch"} if batch else None)
+    return Decimal(price.input_price), Decimal(price.output_price)
+
+
+def model_cost(model: TodayModel, workload: Workload, *, image_tokens: int | None = 0, batch: bool = False,
+               when: dt.datetime | None = None) -> ModelCost:
+    """A month of the workload on a model at today's price. Images are priced as input
+    tokens where gpt4o-tui knows the model's image rule (image_tokens None: it does
+    not); a context window genai-prices does not give is left unjudged, not guessed."""
+    problem = None
+    if image_tokens is None:
+        problem = Said("problem.image_rule_unknown", {"images": workload.images})
+    prompt = workload.input_tokens + (image_tokens or 0)
+    if problem is None and model.context_window is not None and prompt + workload.output_tokens > model.context_window:
+        problem = Said("problem.context", {"input": prompt, "output": workload.output_tokens,
+                                           "limit": model.context_window})
+    cached_tokens = workload.cached_input_tokens
+    text_in, out = price_request(model, workload.input_tokens, workload.output_tokens, cached_tokens, batch, when)
+    with_images = price_request(model, prompt, workload.output_tokens, cached_tokens, batch, when)[0]
+    requests = workload.requests
+    return ModelCost(
+        model=model,
+        rate=Rate(model.input_mtok or Decimal(0), model.output_mtok or Decimal(0), "today"),
+        input_usd=text_in * requests,
+        output_usd=out * requests,
+        problem=problem,
+        image_tokens=image_tokens,
+        image_usd=(with_images - text_in) * requests,
+        cached_tokens=cached_tokens,
+    )
