@@ -387,6 +387,8 @@ def test_latest_known_prices_and_back(app: SteadyApp) -> None:
         timeline = str(app.query_one("#timeline", Static).render())
         assert "2024-07-18 ● GPT-4o mini launches" in timeline and "2024-08-08 ● Gemini 1.5 Flash" in timeline
         assert "2024-10-01 ○ GPT-4o mini: Prompt caching" in timeline
+        await pilot.press("l")  # today's prices, then back to launch
+        assert "genai-prices" in str(app.query_one("#cost-notes", Static).render())
         await pilot.press("l")
         assert totals(app)["gemini-1.5-flash"] == "$115.50"
 
@@ -439,7 +441,7 @@ def test_reset_brings_back_the_whole_starting_calculator(app: SteadyApp) -> None
         pane = app.query_one(PricingPane)
         pane.turns = 50
         await pilot.press("r")
-        assert (pane.workload, pane.batch_api, pane.latest, pane.turns) == (Workload(), False, False, 20)
+        assert (pane.workload, pane.batch_api, pane.prices, pane.turns) == (Workload(), False, "launch", 20)
         assert totals(app)["gemini-1.5-flash"] == "$115.50"
 
     drive(app, scenario)

@@ -373,15 +373,15 @@ async def test_switching_language_keeps_the_calculator(catalog: Catalog) -> None
         text.load_text(text.text + " Bonjour")  # a sample, then edited
         await pilot.pause()
         typed = text.text
-        before = (pane.workload, pane.batch_api, pane.latest, pane.turns)
-        assert before[0] != costs.Workload() and pane.batch_api and pane.latest
+        before = (pane.workload, pane.batch_api, pane.prices, pane.turns)
+        assert before[0] != costs.Workload() and pane.batch_api and pane.prices == "latest known"
         focused = app.focused
         assert isinstance(focused, LogSlider) and focused.parent.parent.id == "output-tokens"
         await pilot.press("L")
         await pilot.pause()
         pane = app.query_one(PricingPane)
         assert app.language.code == "zh"
-        assert (pane.workload, pane.batch_api, pane.latest, pane.turns) == before
+        assert (pane.workload, pane.batch_api, pane.prices, pane.turns) == before
         assert app.query_one("#output-tokens", CountSlider).value == before[0].output_tokens
         assert app.query_one("#text", TextArea).text == typed and typed.endswith("pop culture. Bonjour")
         assert app.query_one("#sample", Select).value == "seed-en"

@@ -108,3 +108,30 @@ def test_the_package_is_not_imported_until_today_is_asked_for() -> None:
              "print('genai_prices' in sys.modules)\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_l_moves_the_calculator_from_launch_to_latest_to_today_and_back(catalog: Catalog) -> None:
+    from textual.widgets import Static
+
+    from gpt4o_tui.tui.panes.pricing import PricingPane
+    from tests.conftest import SteadyApp
+    from tests.test_app import drive, totals
+
+    async def scenario(app: SteadyApp, pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("4")
+        pane = app.query_one(PricingPane)
+        seen = []
+        for _ in range(4):
+            seen.append((pane.prices, totals(app)["gemini-1.5-flash"]))
+            await pilot.press("l")
+            await pilot.pause()
+        assert seen == [("launch", "$115.50"), ("latest known", "$29.25"), ("today", "$29.25"), ("launch", "$115.50")]
+        await pilot.press("l")
+        await pilot.pause()
+        notes = str(app.query_one("#cost-notes", Static).render())
+        assert f"genai-prices {today.version()}" in notes
+        scenario_json = json.loads(pane.scenario("json"))
+        assert scenario_json["workload"]["prices"] == "today"
+        assert {r["price_source"] for r in scenario_json["results"]} == {f"genai-prices {today.version()}"}
+
+    drive(SteadyApp(catalog), scenario)

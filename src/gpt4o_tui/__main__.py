@@ -302,7 +302,7 @@ def _priced(catalog: Catalog, workload: Workload, args: argparse.Namespace, lang
             return None
         images = costs.request_image_tokens(catalog, ours, workload) if ours is not None else (
             None if workload.images else 0)
-        results.append(today.model_cost(model, workload, image_tokens=images, batch=args.batch))
+        results.append(today.model_cost(model, workload, image_tokens=images, batch=args.batch, limits=ours))
     return results
 
 

@@ -79,6 +79,7 @@ class ModelCost:
     image_tokens: int | None = 0  # per request; None where images cannot be priced
     image_usd: Decimal = Decimal(0)
     cached_tokens: int = 0  # per request, priced at the cached rate where the price has one
+    today: TodayModel | None = None  # the genai-prices entry it is priced by today, if it is
 
     @property
     def total_usd(self) -> Decimal:
@@ -175,7 +176,7 @@ def first_full_turn(model: Model, message_tokens: int, reply_tokens: int) -> int
     return model.context_window // (message_tokens + reply_tokens) + 1
 
 
-def _prompts(message_tokens: int, reply_tokens: int, first: int, last: int) -> int:
+def prompt_tokens(message_tokens: int, reply_tokens: int, first: int, last: int) -> int:
     """Prompt tokens of turns first..last together (an arithmetic series)."""
     count = last - first + 1
     turn_sum = (first + last) * count // 2
@@ -196,10 +197,10 @@ def conversation(
         split = min(fits, (price.long_context.above_tokens + reply_tokens) // (message_tokens + reply_tokens))
     usd = Decimal(0)
     if split >= 1:
-        usd += base.input * _prompts(message_tokens, reply_tokens, 1, split) + base.output * reply_tokens * split
+        usd += base.input * prompt_tokens(message_tokens, reply_tokens, 1, split) + base.output * reply_tokens * split
     if fits > split and price.long_context is not None:
         long = price.long_context
-        usd += long.input * _prompts(message_tokens, reply_tokens, split + 1, fits)
+        usd += long.input * prompt_tokens(message_tokens, reply_tokens, split + 1, fits)
         usd += long.output * reply_tokens * (fits - split)
     last = turn_prompt(message_tokens, reply_tokens, fits) if fits else 0
     return Conversation(model, turns, usd / PER_MILLION, last, full_at if full_at and full_at <= turns else None)

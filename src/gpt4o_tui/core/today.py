@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 from importlib import metadata
 from typing import Any
 
-from gpt4o_tui.core.catalog import Model
-from gpt4o_tui.core.costs import ModelCost, Rate, Workload
+from gpt4o_tui.core import costs
+from gpt4o_tui.core.catalog import Catalog, Model
+from gpt4o_tui.core.costs import Conversation, ModelCost, Rate, Workload
 from gpt4o_tui.core.counts import Said
 from gpt4o_tui.core.today_model import TodayModel
 
@@ -126,10 +126,9 @@ def for_catalog_model(model: Model) -> TodayModel | None:
     if model.provider is None:
         return None
     try:
-        found = find(f"{model.provider}:{model.api_id}")
+        return find(f"{model.provider}:{model.api_id}")
     except ModelNotFound:
         return None
-    return replace(found, name=model.name, catalog_id=model.id)
 
 
 def price_request(model: TodayModel, input_tokens: int, output_tokens: int, cached_tokens: int = 0,
@@ -145,23 +144,28 @@ def price_request(model: TodayModel, input_tokens: int, output_tokens: int, cach
 
 
 def model_cost(model: TodayModel, workload: Workload, *, image_tokens: int | None = 0, batch: bool = False,
-               when: dt.datetime | None = None) -> ModelCost:
+               when: dt.datetime | None = None, limits: Model | None = None) -> ModelCost:
     """A month of the workload on a model at today's price. Images are priced as input
     tokens where gpt4o-tui knows the model's image rule (image_tokens None: it does
-    not); a context window genai-prices does not give is left unjudged, not guessed."""
-    problem = None
-    if image_tokens is None:
-        problem = Said("problem.image_rule_unknown", {"images": workload.images})
+    not); a context window genai-prices does not give is left unjudged, not guessed.
+    One of gpt4o-tui's own models is judged by its limits in data/ (`limits`)."""
     prompt = workload.input_tokens + (image_tokens or 0)
-    if problem is None and model.context_window is not None and prompt + workload.output_tokens > model.context_window:
+    if limits is not None:
+        problem = costs.request_problem(limits, workload, image_tokens)
+    elif image_tokens is None:
+        problem = Said("problem.image_rule_unknown", {"images": workload.images})
+    elif model.context_window is not None and prompt + workload.output_tokens > model.context_window:
         problem = Said("problem.context", {"input": prompt, "output": workload.output_tokens,
                                            "limit": model.context_window})
+    else:
+        problem = None
     cached_tokens = workload.cached_input_tokens
     text_in, out = price_request(model, workload.input_tokens, workload.output_tokens, cached_tokens, batch, when)
     with_images = price_request(model, prompt, workload.output_tokens, cached_tokens, batch, when)[0]
     requests = workload.requests
     return ModelCost(
-        model=model,
+        model=limits or model,
+        today=model,
         rate=Rate(model.input_mtok or Decimal(0), model.output_mtok or Decimal(0), "today"),
         input_usd=text_in * requests,
         output_usd=out * requests,
@@ -170,3 +174,36 @@ def model_cost(model: TodayModel, workload: Workload, *, image_tokens: int | Non
         image_usd=(with_images - text_in) * requests,
         cached_tokens=cached_tokens,
     )
+
+
+def monthly(catalog: Catalog, workload: Workload, batch: bool = False,
+            when: dt.datetime | None = None) -> tuple[ModelCost, ...]:
+    """The workload on GPT-4o mini and each peer at today's prices, judged by the limits
+    in data/; a model genai-prices does not carry is left out."""
+    results = []
+    for model in catalog.compared:
+        found = for_catalog_model(model)
+        if found is not None:
+            images = costs.request_image_tokens(catalog, model, workload)
+            results.append(model_cost(found, workload, image_tokens=images, batch=batch, when=when, limits=model))
+    return tuple(results)
+
+
+def conversation(model: TodayModel, limits: Model, message_tokens: int, reply_tokens: int, turns: int,
+                 batch: bool = False, when: dt.datetime | None = None) -> Conversation:
+    """A conversation at today's prices: in closed form at the model's rates where its
+    price is flat, turn by turn through calc_price where it is tiered."""
+    full_at = costs.first_full_turn(limits, message_tokens, reply_tokens)
+    fits = turns if full_at is None or full_at > turns else full_at - 1
+    if fits < 1:
+        usd = Decimal(0)
+    elif not model.tiered:
+        per_in, per_out = price_request(model, 1_000_000, 1_000_000, batch=batch, when=when)
+        usd = (per_in * costs.prompt_tokens(message_tokens, reply_tokens, 1, fits)
+               + per_out * reply_tokens * fits) / PER_MILLION
+    else:
+        usd = sum((sum(price_request(model, costs.turn_prompt(message_tokens, reply_tokens, turn), reply_tokens,
+                                     batch=batch, when=when), Decimal(0))
+                   for turn in range(1, fits + 1)), Decimal(0))
+    last = costs.turn_prompt(message_tokens, reply_tokens, fits) if fits else 0
+    return Conversation(limits, turns, usd, last, full_at if full_at and full_at <= turns else None)

@@ -21,7 +21,6 @@ class TodayModel:
     output_mtok: Decimal | None
     cache_read_mtok: Decimal | None
     tiered: bool  # its input price changes with the prompt's length
-    catalog_id: str | None = None  # the gpt4o-tui model it prices today, if it is one
 
     @property
     def ref(self) -> str:

@@ -11,13 +11,14 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from gpt4o_tui.core import claims, costs
-from gpt4o_tui.core.catalog import Catalog, Preset
+from gpt4o_tui.core import claims, costs, today
+from gpt4o_tui.core.catalog import Catalog, Model, Preset
 from gpt4o_tui.core.costs import ModelCost, Workload
 from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 from gpt4o_tui.core.tokens import InputCost
 from gpt4o_tui.text import report, verdicts
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.text.report import Prices
 from gpt4o_tui.text.sources import sources_text
 
 
@@ -35,20 +36,26 @@ def assumption(preset: Preset | None, lang: Language) -> Text | str:
                          lang("pricing.assumed"), lang.of(preset, "assumption"), " ", sources_text(preset.sources))
 
 
-def cost_notes(catalog: Catalog, results: tuple[ModelCost, ...], batch: bool, latest: bool, lang: Language) -> str:
+def cost_notes(catalog: Catalog, results: tuple[ModelCost, ...], batch: bool, prices: Prices, lang: Language) -> str:
     """Under the totals: what cannot run, what pays the long-context rate, and which
-    prices are shown (batch, latest known with their dates and caveats)."""
+    prices are shown (batch; latest known with their dates and caveats; today's, from
+    which genai-prices)."""
     notes = []
     for result in results:
         if result.problem:
             notes.append(lang("pricing.cannot_run", model=result.model.name, problem=lang.say(result.problem)))
         if result.long_context_rate:
             notes.append(lang("pricing.long_context", model=result.model.name))
-    if batch:
+    if prices == "today":
+        tiered = [r.model.short for r in results if r.today is not None and r.today.tiered]
+        notes.insert(0, lang("pricing.today_on", version=today.version())
+                     + (lang("pricing.today_batch") if batch else "")
+                     + (lang("pricing.today_tiered", models=lang.join(tiered)) if tiered else ""))
+    elif batch:
         standard = [r.model.short for r in results if r.rate.kind != "batch"]
         notes.insert(0, lang("pricing.batch_on") + (lang("pricing.batch_standard", models=lang.join(standard))
                                                      if standard else lang("punct.full_stop")))
-    if latest:
+    if prices == "latest known":
         changes = sorted((c for c in catalog.price_changes if c.sets_list_price), key=lambda c: c.date)
         caveats = "".join(f"\n⚠ {catalog.model(c.model).name}{lang.colon}{lang.of(c, 'caveat')}"
                           for c in changes if c.caveat)
@@ -81,10 +88,19 @@ def image_line(priced: Catalog, workload: Workload, results: tuple[ModelCost, ..
     return line
 
 
-def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, lang: Language) -> Group:
+def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, lang: Language,
+                  prices: Prices = "launch") -> Group:
     """Each request as one turn of a conversation: the message is the input slider
     (with its images), the reply the output slider; every turn sends all the turns
-    before it."""
+    before it. At today's prices, genai-prices prices each turn."""
+
+    def talk(model: Model, message: int, length: int) -> costs.Conversation:
+        if prices == "today":
+            found = today.for_catalog_model(model)
+            if found is not None:
+                return today.conversation(found, model, message, workload.output_tokens, length, batch)
+        return costs.conversation(priced, model, message, workload.output_tokens, length, batch)
+
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title_justify="left", title=lang(
         "talk.title", turns=turns, input=workload.input_tokens, output=workload.output_tokens))
     table.add_column(lang("pricing.model"), no_wrap=True)
@@ -97,18 +113,18 @@ def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, 
             table.add_row(model.name, lang("talk.no_images"), "—", "—")
             continue
         message = workload.input_tokens + images
-        talk = costs.conversation(priced, model, message, workload.output_tokens, turns, batch)
+        said = talk(model, message, turns)
         full = costs.first_full_turn(model, message, workload.output_tokens)
-        cost = lang.usd(talk.usd) if talk.full_at is None else lang("talk.stops", turn=talk.full_at)
-        table.add_row(model.name, cost, lang.count(talk.last_prompt_tokens),
+        cost = lang.usd(said.usd) if said.full_at is None else lang("talk.stops", turn=said.full_at)
+        table.add_row(model.name, cost, lang.count(said.last_prompt_tokens),
                       "—" if full is None else lang("talk.turn", turn=full))
     growth = Text.assemble((lang("talk.growth", model=priced.subject.name) + "\n", "bold"))
     lengths = []
     message = workload.input_tokens + (costs.request_image_tokens(priced, priced.subject, workload) or 0)
     for length in (1, 10, 50, 200):
-        talk = costs.conversation(priced, priced.subject, message, workload.output_tokens, length, batch)
-        lengths.append(f"{length}{lang.colon}" + (lang.usd(talk.usd) if talk.full_at is None
-                                                  else lang("talk.stops", turn=talk.full_at)))
+        said = talk(priced.subject, message, length)
+        lengths.append(f"{length}{lang.colon}" + (lang.usd(said.usd) if said.full_at is None
+                                                  else lang("talk.stops", turn=said.full_at)))
     growth.append(" · ".join(lengths))
     return Group(table, growth)
 

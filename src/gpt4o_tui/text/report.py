@@ -71,12 +71,11 @@ def price_sources(catalog: Catalog, model_id: str, batch: bool = False) -> tuple
 
 def _subject(catalog: Catalog, results: Sequence[ModelCost]) -> ModelCost | None:
     """GPT-4o mini's row, priced from data/ or today."""
-    return next((r for r in results if r.model.role == "subject"
-                 or getattr(r.model, "catalog_id", None) == catalog.subject.id), None)
+    return next((r for r in results if r.model.role == "subject"), None)
 
 
 def _today(result: ModelCost) -> bool:
-    return result.model.role == "today"
+    return result.today is not None
 
 
 def price_source(result: ModelCost) -> str:
@@ -91,7 +90,7 @@ def _sources(catalog: Catalog, result: ModelCost) -> tuple[str, ...]:
     if _today(result):
         from gpt4o_tui.core import today
 
-        rule = catalog.image_rule(result.model.catalog_id) if result.image_tokens and result.model.catalog_id else None
+        rule = catalog.image_rule(result.model.id) if result.image_tokens else None
         return (today.SOURCE, *(rule.sources if rule else ()))
     rule = catalog.image_rule(result.model.id) if result.image_tokens else None
     return tuple(dict.fromkeys((*price_sources(catalog, result.model.id, batch=result.rate.kind == "batch"),
@@ -102,7 +101,8 @@ def _today_notes(catalog: Catalog, result: ModelCost, lang: Language) -> list[st
     """A row priced today: by which package, and what it does not say."""
     from gpt4o_tui.core import today
 
-    model = result.model
+    model = result.today
+    assert model is not None
     notes = [lang("report.today", version=today.version())]
     if model.deprecated:
         notes.append(lang("report.today_deprecated"))
@@ -112,7 +112,7 @@ def _today_notes(catalog: Catalog, result: ModelCost, lang: Language) -> list[st
         notes.append(lang("report.today_tiered"))
     if result.cached_tokens and model.cache_read_mtok is None:
         notes.append(lang("report.today_no_cached"))
-    rule = catalog.image_rule(model.catalog_id) if result.image_tokens and model.catalog_id else None
+    rule = catalog.image_rule(result.model.id) if result.image_tokens else None
     if rule is not None and rule.caveat:
         notes.append(lang("report.image_caveat", caveat=lang.of(rule, "caveat")))
     return notes

@@ -20,6 +20,7 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.costs import Workload
 from gpt4o_tui.text import report
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.text.report import Prices
 from gpt4o_tui.tui.panes.base import Pane
 from gpt4o_tui.tui.panes.pricing.calculator import SLIDERS, Calculator
 from gpt4o_tui.tui.panes.pricing.claims import Claims
@@ -29,24 +30,26 @@ from gpt4o_tui.tui.panes.pricing.images import ImageControls
 from gpt4o_tui.tui.panes.pricing.token_counter import TokenCounter
 from gpt4o_tui.tui.widgets.log_slider import CountSlider
 
+PRICES: tuple[Prices, ...] = ("launch", "latest known", "today")
+
 
 class PricingPane(Pane, VerticalScroll):
     BINDINGS = [
         Binding("w", "choose_workload", "Uses", id="pricing.workload",
                 tooltip="Choose a workload from the uses the launch names"),
         Binding("l", "latest", "Latest", id="pricing.latest",
-                tooltip="Latest known prices, or back to the prices at launch"),
+                tooltip="Prices at launch, the latest known, or today's (genai-prices)"),
         Binding("b", "batch", "Batch", id="pricing.batch", tooltip="Batch API prices on or off (half price where offered)"),
         # Help and the command palette carry Reset and Export; the footer keeps room for ? and q at 80 columns.
         Binding("r", "reset", "Reset", show=False, id="pricing.reset", tooltip="Reset the calculator"),
         Binding("e", "export", "Export", show=False, id="pricing.export",
                 tooltip="Save this scenario as Markdown or JSON"),
     ]
-    PALETTE = ("pricing.batch", "pricing.export", "pricing.reset")
+    PALETTE = ("pricing.workload", "pricing.latest", "pricing.batch", "pricing.export", "pricing.reset")
 
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
-    latest: reactive[bool] = reactive(False, init=False, repaint=False)
+    prices: reactive[Prices] = reactive("launch", init=False, repaint=False)
     turns: reactive[int] = reactive(TURNS_DEFAULT, init=False, repaint=False)
     # The token counter's text and chosen sample, kept here so a rebuild keeps them.
     text: reactive[str] = reactive("", init=False, repaint=False)
@@ -66,7 +69,7 @@ class PricingPane(Pane, VerticalScroll):
         yield TokenCounter(catalog, lang, self.text, self.sample)
 
     def _shared(self) -> dict[str, object]:
-        return {"workload": self.workload, "batch_api": self.batch_api, "latest": self.latest}
+        return {"workload": self.workload, "batch_api": self.batch_api, "prices": self.prices}
 
     # The pane hands each change of its state to the sections that show it (not
     # data_bind: a rebuild in another language composes outside the pane's own
@@ -82,8 +85,8 @@ class PricingPane(Pane, VerticalScroll):
     def watch_batch_api(self, batch_api: bool) -> None:
         self._hand_down("batch_api", batch_api)
 
-    def watch_latest(self, latest: bool) -> None:
-        self._hand_down("latest", latest)
+    def watch_prices(self, prices: Prices) -> None:
+        self._hand_down("prices", prices)
 
     def watch_turns(self, turns: int) -> None:
         for section in self.query(Conversations):
@@ -91,8 +94,9 @@ class PricingPane(Pane, VerticalScroll):
 
     @property
     def priced(self) -> Catalog:
-        """The prices on screen: at launch, or the latest known."""
-        return self.latest_catalog if self.latest else self.catalog
+        """The catalog behind the prices on screen: at launch, or the latest known
+        (today's come from genai-prices, the catalog's limits and image rules with them)."""
+        return self.latest_catalog if self.prices == "latest known" else self.catalog
 
     def focus_default(self) -> None:
         self.query_one("#input-tokens", CountSlider).focus()
@@ -101,7 +105,7 @@ class PricingPane(Pane, VerticalScroll):
         """Back to the starting calculator: workload, standard launch prices, 20 turns."""
         self.workload = Workload()
         self.batch_api = False
-        self.latest = False
+        self.prices = "launch"
         self.turns = TURNS_DEFAULT
 
     def action_choose_workload(self) -> None:
@@ -113,7 +117,8 @@ class PricingPane(Pane, VerticalScroll):
         self.batch_api = not self.batch_api
 
     def action_latest(self) -> None:
-        self.latest = not self.latest
+        """Launch, then the latest known, then today's prices, then launch again."""
+        self.prices = PRICES[(PRICES.index(self.prices) + 1) % len(PRICES)]
 
     @on(Select.Changed, "#preset")
     def _preset_chosen(self, event: Select.Changed) -> None:
@@ -155,8 +160,13 @@ class PricingPane(Pane, VerticalScroll):
     def scenario(self, kind: str) -> str:
         """The scenario on screen, as the `cost` command would give it."""
         priced = self.priced
-        results = report.price(priced, self.workload, priced.compared, self.batch_api)
-        prices = "latest known" if self.latest else "launch"
+        prices = self.prices
+        if prices == "today":
+            from gpt4o_tui.core import today
+
+            results = list(today.monthly(priced, self.workload, self.batch_api))
+        else:
+            results = report.price(priced, self.workload, priced.compared, self.batch_api)
         if kind == "json":
             return report.scenario_json(priced, self.workload, self.batch_api, prices, results)
         return report.scenario_markdown(priced, self.workload, self.batch_api, prices, results, self.lang)

@@ -17,6 +17,7 @@ from gpt4o_tui.core.costs import Workload
 from gpt4o_tui.core.counts import IMAGES_BOUNDS, INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 from gpt4o_tui.text import pricing as words
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.text.report import Prices
 from gpt4o_tui.tui.panes.pricing.images import ImageControls
 from gpt4o_tui.tui.widgets.log_slider import CountSlider
 
@@ -35,7 +36,7 @@ class Calculator(Widget):
     # Nothing is drawn here: a new workload repaints only the cells it changes.
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
-    latest: reactive[bool] = reactive(False, init=False, repaint=False)
+    prices: reactive[Prices] = reactive("launch", init=False, repaint=False)
 
     def __init__(self, catalog: Catalog, latest_catalog: Catalog, lang: Language, state: dict[str, object]) -> None:
         super().__init__(id="calculator", classes="pane-section")
@@ -46,7 +47,7 @@ class Calculator(Widget):
 
     @property
     def priced(self) -> Catalog:
-        return self.latest_catalog if self.latest else self.catalog
+        return self.latest_catalog if self.prices == "latest known" else self.catalog
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -102,7 +103,7 @@ class Calculator(Widget):
     def watch_batch_api(self) -> None:
         self._show_totals()
 
-    def watch_latest(self) -> None:
+    def watch_prices(self) -> None:
         self._show_totals()
 
     def _show_workload(self, workload: Workload) -> None:
@@ -120,7 +121,12 @@ class Calculator(Widget):
 
     def _show_totals(self) -> None:
         lang, workload = self.lang, self.workload
-        results = costs.monthly(self.priced, workload, self.batch_api)
+        if self.prices == "today":
+            from gpt4o_tui.core import today
+
+            results = today.monthly(self.catalog, workload, self.batch_api)
+        else:
+            results = costs.monthly(self.priced, workload, self.batch_api)
         subject = next(r for r in results if r.model.role == "subject")
         self.query_one("#volume", Static).update(words.volume(workload, lang), layout=False)
         table = self.query_one("#totals", DataTable)
@@ -140,7 +146,7 @@ class Calculator(Widget):
         image_line.display = workload.images > 0
         if workload.images:
             image_line.update(words.image_line(self.priced, workload, results, lang))
-        notes = words.cost_notes(self.catalog, results, self.batch_api, self.latest, lang)
+        notes = words.cost_notes(self.catalog, results, self.batch_api, self.prices, lang)
         if notes != self._notes:  # most steps leave the notes as they were
             self._notes = notes
             self.query_one("#cost-notes", Static).update(notes)

@@ -12,6 +12,7 @@ from gpt4o_tui.core.costs import Workload
 from gpt4o_tui.core.counts import TURNS_BOUNDS
 from gpt4o_tui.text import pricing as words
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.text.report import Prices
 from gpt4o_tui.tui.widgets.log_slider import CountSlider
 
 TURNS_DEFAULT = 20
@@ -20,7 +21,7 @@ TURNS_DEFAULT = 20
 class Conversations(Widget):
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
-    latest: reactive[bool] = reactive(False, init=False, repaint=False)
+    prices: reactive[Prices] = reactive("launch", init=False, repaint=False)
     turns: reactive[int] = reactive(TURNS_DEFAULT, init=False, repaint=False)
 
     def __init__(self, catalog: Catalog, latest_catalog: Catalog, lang: Language, state: dict[str, object],
@@ -49,7 +50,7 @@ class Conversations(Widget):
     def watch_batch_api(self) -> None:
         self._later()
 
-    def watch_latest(self) -> None:
+    def watch_prices(self) -> None:
         self._later()
 
     def _later(self) -> None:
@@ -63,6 +64,6 @@ class Conversations(Widget):
         self._pending = False
         if not self.is_attached:  # removed (a language switch) before its turn came
             return
-        priced = self.latest_catalog if self.latest else self.catalog
-        view = words.conversations(priced, self.workload, self.turns, self.batch_api, self.lang)
+        priced = self.latest_catalog if self.prices == "latest known" else self.catalog
+        view = words.conversations(priced, self.workload, self.turns, self.batch_api, self.lang, self.prices)
         self.query_one("#conversation", Static).update(view, layout=False)
