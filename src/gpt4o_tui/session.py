@@ -16,8 +16,10 @@ driver in TEXTUAL_DRIVER). It differs from Textual's own in four ways:
   read, reading waits until the app has caught up. Textual's driver turns all of
   stdin into events at once, so a megabyte of typing queued a million events
   (1.4 GB) that took minutes to work through.
-- End of file on stdin ends the app: the server has gone (killed, even with
-  SIGKILL, or crashed), and no one is left to see the screen.
+- The app ends when the server goes (killed, even with SIGKILL, or crashed): at
+  end of file on stdin, or, while it is still working through input the server
+  sent, as soon as that input is all that is left before the end of file or the
+  app's parent is no longer the server. No one is left to see the screen.
 - A message it cannot read (bad JSON, a resize without a sane size, input the
   parser chokes on) is logged and skipped; Textual's driver let it end the input
   thread, leaving the app deaf."""
@@ -26,6 +28,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import select
+import struct
+import sys
 import threading
 from codecs import getincrementaldecoder
 
@@ -55,6 +61,7 @@ class SessionDriver(WebDriver):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self._unhandled = 0
+        self._server = os.getppid()
 
     def process_message(self, message: messages.Message) -> None:
         if self.exit_event.is_set():  # the app has ended: the rest of the input is for no one
@@ -70,8 +77,28 @@ class SessionDriver(WebDriver):
         handled = threading.Event()
         self.send_message(events.Callback(callback=handled.set))
         while not handled.wait(0.1):
+            if self._server_gone():
+                raise _ExitInput()
             if self.exit_event.is_set() or self._app._closing or self._app._closed:
                 return
+        if self._server_gone():
+            raise _ExitInput()
+
+    def _server_gone(self) -> bool:
+        """The server has died (this process has a new parent), or closed stdin with
+        nothing more to read before the end of file."""
+        if os.getppid() != self._server:
+            return True
+        if sys.platform == "win32":
+            return False
+        import fcntl
+        import termios
+
+        stdin = sys.__stdin__.fileno()
+        if not select.select([stdin], [], [], 0)[0]:
+            return False
+        waiting = fcntl.ioctl(stdin, termios.FIONREAD, b"\0\0\0\0")
+        return struct.unpack("i", waiting)[0] == 0
 
     def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
         if packet_type == "resize":
@@ -102,7 +129,7 @@ class SessionDriver(WebDriver):
                     if self.exit_event.is_set():
                         return
                     try:
-                        if packet_type == "D":
+                        if packet_type == "D" and payload:  # empty, it would end the parser's input
                             for event in parser.feed(decode(payload)):
                                 self.process_message(event)
                         elif packet_type == "M":

@@ -101,7 +101,10 @@ class Session(AppService):
     def deliver(self, data: str) -> bool:
         """Hand input to the app without waiting for it to be read, so the browser's
         leaving is seen at once; refused if the app is already that far behind."""
-        packet = self.encode_packet(b"D", data.encode("utf-8", "replace"))
+        text = data.encode("utf-8", "ignore")  # a lone surrogate is not text
+        if not text:
+            return True
+        packet = self.encode_packet(b"D", text)
         if self.stdin.transport.get_write_buffer_size() + len(packet) > INPUT_BACKLOG:
             return False
         with contextlib.suppress(ConnectionError, RuntimeError):
