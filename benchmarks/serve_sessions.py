@@ -61,13 +61,19 @@ async def drawn(ws: aiohttp.ClientWebSocketResponse) -> None:
             raise RuntimeError(f"the session ended before it drew: {message}")
 
 
+async def read_on(ws: aiohttp.ClientWebSocketResponse) -> None:
+    async for _message in ws:
+        pass
+
+
 async def measure(port: int, server: subprocess.Popen[bytes], count: int) -> dict[str, float]:
     async with aiohttp.ClientSession() as client:
-        sockets = []
+        sockets, readers = [], []
         for _ in range(count):
             ws = await client.ws_connect(f"http://127.0.0.1:{port}/ws?width=120&height=40")
             await drawn(ws)
             sockets.append(ws)
+            readers.append(asyncio.create_task(read_on(ws)))  # a browser reads on, and answers pings
         await asyncio.sleep(2)  # let the last ones settle
         sessions = children(server.pid)
         assert len(sessions) == count, f"{len(sessions)} sessions, {count} expected"
@@ -75,6 +81,7 @@ async def measure(port: int, server: subprocess.Popen[bytes], count: int) -> dic
         server_rss, _ = memory_mb(server.pid)
         left = time.monotonic()
         await asyncio.gather(*(ws.close() for ws in sockets))
+        await asyncio.gather(*readers)
     while any(Path(f"/proc/{pid}").exists() and pid in children(server.pid) for pid in sessions):
         if time.monotonic() - left > TIMEOUT:
             raise RuntimeError("sessions still running long after their browsers left")
