@@ -135,12 +135,14 @@ class SessionDriver(WebDriver):
                         elif packet_type == "M":
                             self.on_meta_packet(payload)
                     except _ExitInput:
-                        return
+                        raise
                     except Exception as error:  # one bad packet, not the end of the session
                         log.warning(f"Skipped input the app could not read: {error!r}")
                         parser = XTermParser(debug=self._debug)
                 for event in parser.tick():
                     self.process_message(event)
+        except _ExitInput:
+            return
         finally:
             self._input_reader.close()
             if not self.exit_event.is_set():
