@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -68,10 +69,11 @@ def eventually(check: Callable[[], bool], what: str) -> None:
 
 
 class Served:
-    def __init__(self, process: subprocess.Popen[bytes], port: int) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], port: int, log: Path) -> None:
         self.process = process
         self.port = port
         self.url = f"http://127.0.0.1:{port}/"
+        self.log = log
 
     def sessions(self) -> list[int]:
         return children(self.process.pid)
@@ -79,13 +81,15 @@ class Served:
 
 def start(*args: str, lang: str = "en") -> Served:
     port = free_port()
-    process = subprocess.Popen([str(APP), "--lang", lang, "serve", "--port", str(port), *args], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, cwd="/tmp")
+    log = Path(tempfile.mkdtemp()) / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen([str(APP), "--lang", lang, "serve", "--port", str(port), *args], stdout=output,
+                                   stderr=subprocess.STDOUT, cwd="/tmp")
     deadline = time.monotonic() + WAIT
     while True:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return Served(process, port)
+            return Served(process, port, log)
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
@@ -200,6 +204,8 @@ def test_the_server_going(how: signal.Signals) -> None:
         eventually(lambda: not any(alive(pid) for pid in sessions), f"the sessions to end after the server's {how.name}")
         leave.set()
         browser.join(WAIT)
+        served.process.wait(WAIT)
+        assert "Traceback" not in served.log.read_text(errors="replace")
     finally:
         stop(served)
 

@@ -118,8 +118,8 @@ class Session(AppService):
         process = self._process
         if process is None:
             return
-        if self._stdin is not None:
-            self._stdin.transport.abort()
+        if self._stdin is not None and not self._stdin.transport.is_closing():
+            self._stdin.transport.abort()  # twice, and asyncio's pipe transport fails in a callback
         if process.returncode is None:
             with contextlib.suppress(ProcessLookupError):
                 process.send_signal(signal.SIGTERM)
