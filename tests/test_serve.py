@@ -156,6 +156,7 @@ def test_a_headless_chromium_visit(served: Served, tmp_path: Path) -> None:
                     f"--screenshot={tmp_path / 'shot.png'}", served.url],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=WAIT, check=True)
     eventually(lambda: not served.sessions(), "the session to end after Chromium left")
+    assert "ERROR" not in served.log.read_text(errors="replace")  # ended by the server, it did not fail
 
 
 def test_leaving_in_the_middle_of_a_megabyte_of_input(served: Served) -> None:

@@ -70,6 +70,7 @@ class Session(AppService):
         super().__init__(command, write_bytes=self.to_browser, write_str=self.to_browser,
                          close=websocket.close, download_manager=downloads)
         self.websocket = websocket
+        self.ending = False
 
     async def to_browser(self, data: bytes | str) -> None:
         """Pass the app's output on while the browser is there; after, it is read and
@@ -118,6 +119,7 @@ class Session(AppService):
         process = self._process
         if process is None:
             return
+        self.ending = True
         if self._stdin is not None and not self._stdin.transport.is_closing():
             self._stdin.transport.abort()  # twice, and asyncio's pipe transport fails in a callback
         if process.returncode is None:
@@ -126,6 +128,21 @@ class Session(AppService):
         if self._task is not None:
             await self._task
         await process.wait()
+
+
+class EndedBeforeItStarted(logging.Filter):
+    """textual-serve logs "Application failed to start" when an app ends before its
+    first line; an app the server ended, because its browser left that soon, did not fail."""
+
+    def __init__(self, sessions: set[Session]) -> None:
+        super().__init__()
+        self.sessions = sessions
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage() != "Application failed to start":
+            return True
+        task = asyncio.current_task()
+        return not any(one.ending and one._task is task for one in self.sessions)
 
 
 def refused(what: object) -> None:
@@ -142,6 +159,7 @@ class OfflineServer(Server):
         self.max_sessions = max_sessions
         self.lang = lang
         self.sessions: set[Session] = set()
+        logging.getLogger("textual-serve").addFilter(EndedBeforeItStarted(self.sessions))
 
     def page(self, name: str) -> str:
         text = (Path(self.templates_path) / name).read_text(encoding="utf-8")
