@@ -182,6 +182,7 @@ def test_the_server_going(how: signal.Signals) -> None:
     """A dropped SSH link sends SIGHUP; SIGKILL gives the server no say at all. Either
     way the sessions see end of file on stdin and end, rather than run on under PID 1."""
     served = start()
+    sessions: list[int] = []
     try:
         ready = threading.Event()
         leave = threading.Event()
@@ -199,7 +200,7 @@ def test_the_server_going(how: signal.Signals) -> None:
         browser = threading.Thread(target=run, args=(visit(),))
         browser.start()
         assert ready.wait(WAIT * 2), "the sessions never drew"
-        sessions = served.sessions()
+        sessions += served.sessions()
         assert len(sessions) == 2
         served.process.send_signal(how)
         eventually(lambda: not any(alive(pid) for pid in sessions), f"the sessions to end after the server's {how.name}")
@@ -209,6 +210,9 @@ def test_the_server_going(how: signal.Signals) -> None:
         assert "Traceback" not in served.log.read_text(errors="replace")
     finally:
         stop(served)
+        for pid in sessions:  # no longer the server's children once it has gone
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
 
 
 # -- a session's driver, on its own --------------------------------------------
