@@ -247,6 +247,7 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port_type(lang), default=8000, help=lang("cli.port"))
     serve.add_argument("--public-url", metavar="URL", help=lang("cli.public_url"))
     serve.add_argument("--theme", choices=themes.NAMES, default=themes.DEFAULT, help=lang("cli.serve_theme"))
+    serve.add_argument("--max-sessions", type=positive_count, default=8, metavar="N", help=lang("cli.max_sessions"))
     return parser
 
 
@@ -530,7 +531,8 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool, lang: Langu
 def _serve(args: argparse.Namespace, lang: Language) -> int:
     from gpt4o_tui import web
 
-    return web.serve(args.host, args.port, args.public_url, getattr(args, "data", None), args.theme, lang)
+    return web.serve(args.host, args.port, args.public_url, getattr(args, "data", None), args.theme, lang,
+                     args.max_sessions)
 
 
 if __name__ == "__main__":
