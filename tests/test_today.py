@@ -135,3 +135,35 @@ def test_l_moves_the_calculator_from_launch_to_latest_to_today_and_back(catalog:
         assert {r["price_source"] for r in scenario_json["results"]} == {f"genai-prices {today.version()}"}
 
     drive(SteadyApp(catalog), scenario)
+
+
+def test_a_model_from_the_picker_joins_the_totals_and_leaves_again(catalog: Catalog) -> None:
+    from textual.widgets import DataTable, Static
+
+    from gpt4o_tui.tui.panes.pricing import PricingPane
+    from gpt4o_tui.tui.panes.pricing.picker import ModelPicker
+    from tests.conftest import SteadyApp
+    from tests.test_app import drive, totals
+
+    async def scenario(app: SteadyApp, pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("4", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, ModelPicker)
+        await pilot.press(*"anthropic haiku 4.5")
+        await pilot.pause()
+        table = app.screen.query_one("#picker-results", DataTable)
+        assert [row.value for row in table.rows][:1] == ["anthropic:claude-haiku-4-5"]  # openrouter's follow
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = app.query_one(PricingPane)
+        assert pane.others == ("anthropic:claude-haiku-4-5",)
+        assert totals(app)["anthropic:claude-haiku-4-5"] == "$450.00"  # 150M × $1 + 60M × $5, per 1M
+        assert "no launch price" in str(app.query_one("#cost-notes", Static).render())
+        document = json.loads(pane.scenario("json"))
+        assert document["results"][-1]["model"] == "anthropic:claude-haiku-4-5"
+        assert document["results"][-1]["price_source"] == f"genai-prices {today.version()}"
+        await pilot.press("o", *"anthropic haiku 4.5", "enter")  # chosen again: taken away
+        await pilot.pause()
+        assert pane.others == () and "anthropic:claude-haiku-4-5" not in totals(app)
+
+    drive(SteadyApp(catalog), scenario, size=(80, 24))

@@ -168,10 +168,10 @@ def turn_prompt(message_tokens: int, reply_tokens: int, turn: int) -> int:
 
 def first_full_turn(model: Model, message_tokens: int, reply_tokens: int) -> int | None:
     """The first turn whose prompt and reply no longer fit the model, or None when
-    the data gives no limits. Turn k needs k * (message + reply) tokens in all."""
-    if model.context_window is None or model.max_output is None or message_tokens + reply_tokens == 0:
+    the data gives no context window. Turn k needs k * (message + reply) tokens in all."""
+    if model.context_window is None or message_tokens + reply_tokens == 0:
         return None
-    if reply_tokens > model.max_output:
+    if model.max_output is not None and reply_tokens > model.max_output:
         return 1
     return model.context_window // (message_tokens + reply_tokens) + 1
 

@@ -207,3 +207,12 @@ def conversation(model: TodayModel, limits: Model, message_tokens: int, reply_to
                    for turn in range(1, fits + 1)), Decimal(0))
     last = costs.turn_prompt(message_tokens, reply_tokens, fits) if fits else 0
     return Conversation(limits, turns, usd, last, full_at if full_at and full_at <= turns else None)
+
+
+def chosen(refs: tuple[str, ...], workload: Workload, batch: bool = False,
+           when: dt.datetime | None = None) -> list[ModelCost]:
+    """Models a person picked, priced today; one genai-prices no longer knows is left out.
+    gpt4o-tui knows no image rule for them, so a workload with images cannot be priced."""
+    by_ref = {m.ref: m for m in models()}
+    return [model_cost(by_ref[ref], workload, image_tokens=None if workload.images else 0, batch=batch, when=when)
+            for ref in refs if ref in by_ref]

@@ -30,6 +30,7 @@ class TodayModel:
     role = "today"
     tier = None
     inputs = ("text",)
+    max_output = None  # genai-prices does not give it
 
     @property
     def id(self) -> str:

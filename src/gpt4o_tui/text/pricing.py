@@ -46,6 +46,11 @@ def cost_notes(catalog: Catalog, results: tuple[ModelCost, ...], batch: bool, pr
             notes.append(lang("pricing.cannot_run", model=result.model.name, problem=lang.say(result.problem)))
         if result.long_context_rate:
             notes.append(lang("pricing.long_context", model=result.model.name))
+    added = [r for r in results if r.model.role == "today"]
+    if added:
+        notes.append(lang("pricing.added", version=today.version(), models=lang.join(
+            r.model.name + (lang("pricing.added_deprecated") if r.model.deprecated else "")
+            + ("" if r.model.context_window else lang("pricing.added_no_limit")) for r in added)))
     if prices == "today":
         tiered = [r.model.short for r in results if r.today is not None and r.today.tiered]
         notes.insert(0, lang("pricing.today_on", version=today.version())
@@ -89,7 +94,7 @@ def image_line(priced: Catalog, workload: Workload, results: tuple[ModelCost, ..
 
 
 def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, lang: Language,
-                  prices: Prices = "launch") -> Group:
+                  prices: Prices = "launch", others: tuple[str, ...] = ()) -> Group:
     """Each request as one turn of a conversation: the message is the input slider
     (with its images), the reply the output slider; every turn sends all the turns
     before it. At today's prices, genai-prices prices each turn."""
@@ -118,6 +123,19 @@ def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, 
         cost = lang.usd(said.usd) if said.full_at is None else lang("talk.stops", turn=said.full_at)
         table.add_row(model.name, cost, lang.count(said.last_prompt_tokens),
                       "—" if full is None else lang("talk.turn", turn=full))
+    by_ref = {m.ref: m for m in today.models()} if others else {}
+    for ref in others:
+        added = by_ref.get(ref)
+        if added is None:
+            continue
+        if workload.images:
+            table.add_row(added.name + " ⁺", lang("talk.no_images"), "—", "—")
+            continue
+        said = today.conversation(added, added, workload.input_tokens, workload.output_tokens, turns, batch)
+        full = costs.first_full_turn(added, workload.input_tokens, workload.output_tokens)
+        cost = lang.usd(said.usd) if said.full_at is None else lang("talk.stops", turn=said.full_at)
+        table.add_row(added.name + " ⁺", cost, lang.count(said.last_prompt_tokens),
+                      lang("talk.unknown") if full is None else lang("talk.turn", turn=full))
     growth = Text.assemble((lang("talk.growth", model=priced.subject.name) + "\n", "bold"))
     lengths = []
     message = workload.input_tokens + (costs.request_image_tokens(priced, priced.subject, workload) or 0)

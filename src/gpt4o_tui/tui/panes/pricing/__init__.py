@@ -42,14 +42,19 @@ class PricingPane(Pane, VerticalScroll):
         Binding("b", "batch", "Batch", id="pricing.batch", tooltip="Batch API prices on or off (half price where offered)"),
         # Help and the command palette carry Reset and Export; the footer keeps room for ? and q at 80 columns.
         Binding("r", "reset", "Reset", show=False, id="pricing.reset", tooltip="Reset the calculator"),
+        Binding("o", "compare", "Compare", show=False, id="pricing.compare",
+                tooltip="Compare with another model, priced today (genai-prices)"),
         Binding("e", "export", "Export", show=False, id="pricing.export",
                 tooltip="Save this scenario as Markdown or JSON"),
     ]
-    PALETTE = ("pricing.workload", "pricing.latest", "pricing.batch", "pricing.export", "pricing.reset")
+    PALETTE = ("pricing.workload", "pricing.latest", "pricing.compare", "pricing.batch", "pricing.export",
+               "pricing.reset")
 
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
     prices: reactive[Prices] = reactive("launch", init=False, repaint=False)
+    # Models a person added from genai-prices (provider:model), priced today.
+    others: reactive[tuple[str, ...]] = reactive((), init=False, repaint=False)
     turns: reactive[int] = reactive(TURNS_DEFAULT, init=False, repaint=False)
     # The token counter's text and chosen sample, kept here so a rebuild keeps them.
     text: reactive[str] = reactive("", init=False, repaint=False)
@@ -69,7 +74,8 @@ class PricingPane(Pane, VerticalScroll):
         yield TokenCounter(catalog, lang, self.text, self.sample)
 
     def _shared(self) -> dict[str, object]:
-        return {"workload": self.workload, "batch_api": self.batch_api, "prices": self.prices}
+        return {"workload": self.workload, "batch_api": self.batch_api, "prices": self.prices,
+                "others": self.others}
 
     # The pane hands each change of its state to the sections that show it (not
     # data_bind: a rebuild in another language composes outside the pane's own
@@ -87,6 +93,9 @@ class PricingPane(Pane, VerticalScroll):
 
     def watch_prices(self, prices: Prices) -> None:
         self._hand_down("prices", prices)
+
+    def watch_others(self, others: tuple[str, ...]) -> None:
+        self._hand_down("others", others)
 
     def watch_turns(self, turns: int) -> None:
         for section in self.query(Conversations):
@@ -106,6 +115,7 @@ class PricingPane(Pane, VerticalScroll):
         self.workload = Workload()
         self.batch_api = False
         self.prices = "launch"
+        self.others = ()
         self.turns = TURNS_DEFAULT
 
     def action_choose_workload(self) -> None:
@@ -148,6 +158,17 @@ class PricingPane(Pane, VerticalScroll):
     def _image_changed(self, event: ImageControls.Changed) -> None:
         self.workload = replace(self.workload, image_size=event.image_size, detail=event.detail)
 
+    def action_compare(self) -> None:
+        """The picker: the chosen model joins the calculator, or leaves it if it was there."""
+        from gpt4o_tui.tui.panes.pricing.picker import ModelPicker
+
+        def chosen(ref: str | None) -> None:
+            if ref is None:
+                return
+            self.others = tuple(r for r in self.others if r != ref) if ref in self.others else (*self.others, ref)
+
+        self.app.push_screen(ModelPicker(self.lang, self.others), chosen)
+
     def action_export(self) -> None:
         from gpt4o_tui.tui.export import ExportScreen
 
@@ -167,6 +188,10 @@ class PricingPane(Pane, VerticalScroll):
             results = list(today.monthly(priced, self.workload, self.batch_api))
         else:
             results = report.price(priced, self.workload, priced.compared, self.batch_api)
+        if self.others:
+            from gpt4o_tui.core import today
+
+            results += today.chosen(self.others, self.workload, self.batch_api)
         if kind == "json":
             return report.scenario_json(priced, self.workload, self.batch_api, prices, results)
         return report.scenario_markdown(priced, self.workload, self.batch_api, prices, results, self.lang)

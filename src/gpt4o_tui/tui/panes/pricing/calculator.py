@@ -37,6 +37,7 @@ class Calculator(Widget):
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
     prices: reactive[Prices] = reactive("launch", init=False, repaint=False)
+    others: reactive[tuple[str, ...]] = reactive((), init=False, repaint=False)
 
     def __init__(self, catalog: Catalog, latest_catalog: Catalog, lang: Language, state: dict[str, object]) -> None:
         super().__init__(id="calculator", classes="pane-section")
@@ -106,6 +107,19 @@ class Calculator(Widget):
     def watch_prices(self) -> None:
         self._show_totals()
 
+    def watch_others(self) -> None:
+        self._show_totals()
+
+    def _fit_rows(self, table: DataTable[Text], results: tuple[costs.ModelCost, ...]) -> None:
+        """A row for each model a person added (marked as priced today), none for one taken away."""
+        wanted = {r.model.id: r for r in results if r.model.role == "today"}
+        ours = {m.id for m in self.catalog.compared}
+        for key in [k.value for k in table.rows if k.value not in ours and k.value not in wanted]:
+            table.remove_row(key)
+        for ref, result in wanted.items():
+            if ref not in {k.value for k in table.rows}:
+                table.add_row(Text("  " + result.model.name + " ⁺"), Text(), Text(), Text(), key=ref)
+
     def _show_workload(self, workload: Workload) -> None:
         for slider_id, (field, _) in SLIDERS.items():
             self.query_one(f"#{slider_id}", CountSlider).value = getattr(workload, field)
@@ -127,9 +141,14 @@ class Calculator(Widget):
             results = today.monthly(self.catalog, workload, self.batch_api)
         else:
             results = costs.monthly(self.priced, workload, self.batch_api)
+        if self.others:
+            from gpt4o_tui.core import today
+
+            results = (*results, *today.chosen(self.others, workload, self.batch_api))
         subject = next(r for r in results if r.model.role == "subject")
         self.query_one("#volume", Static).update(words.volume(workload, lang), layout=False)
         table = self.query_one("#totals", DataTable)
+        self._fit_rows(table, results)
         for result in results:
             row = result.model.id
             style = "italic" if result.problem else "bold" if result is subject else ""

@@ -22,6 +22,7 @@ class Conversations(Widget):
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
     prices: reactive[Prices] = reactive("launch", init=False, repaint=False)
+    others: reactive[tuple[str, ...]] = reactive((), init=False, repaint=False)
     turns: reactive[int] = reactive(TURNS_DEFAULT, init=False, repaint=False)
 
     def __init__(self, catalog: Catalog, latest_catalog: Catalog, lang: Language, state: dict[str, object],
@@ -53,6 +54,9 @@ class Conversations(Widget):
     def watch_prices(self) -> None:
         self._later()
 
+    def watch_others(self) -> None:
+        self._later()
+
     def _later(self) -> None:
         """The totals paint first; the table follows a frame later, once however
         many changes came meanwhile."""
@@ -65,5 +69,6 @@ class Conversations(Widget):
         if not self.is_attached:  # removed (a language switch) before its turn came
             return
         priced = self.latest_catalog if self.prices == "latest known" else self.catalog
-        view = words.conversations(priced, self.workload, self.turns, self.batch_api, self.lang, self.prices)
+        view = words.conversations(priced, self.workload, self.turns, self.batch_api, self.lang, self.prices,
+                                   self.others)
         self.query_one("#conversation", Static).update(view, layout=False)
