@@ -49,8 +49,12 @@ def test_a_full_session_offline(catalog: Catalog, no_network: list[str], tmp_pat
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         await pilot.press("2", "down", "v", "v", "s", "p", "v", "x", "v", "m", "right", "space", "escape")
         await pilot.press("3", "down", "down")
-        await pilot.press("4", "right", "tab", "tab", "shift+right", "b", "l", "l")
+        await pilot.press("4", "right", "tab", "tab", "shift+right", "b", "l", "l")  # batch, today's prices
         pane = app.query_one(PricingPane)
+        assert pane.prices == "today"
+        await pilot.press("o", *"gpt-5-mini", "enter")  # the picker: a model priced today
+        await pilot.pause()
+        assert "openai:gpt-5-mini" in pane.others
         for sample in catalog.samples:  # the tokenizer loads its vocabularies
             app.query_one("#sample").value = sample.id
             await pilot.pause()
@@ -62,6 +66,8 @@ def test_a_full_session_offline(catalog: Catalog, no_network: list[str], tmp_pat
         await pilot.press("enter")
         await pilot.pause()
         assert (tmp_path / "scenario.json").exists()
+        saved = (tmp_path / "scenario.json").read_text(encoding="utf-8")
+        assert '"prices": "today"' in saved and "openai:gpt-5-mini" in saved
         await pilot.press("ctrl+s", "f5", "space", "space", "escape", "t", "t", "question_mark", "escape")
         await pilot.pause()
         assert pane.batch_api and totals(app)["gpt-4o-mini"].startswith("$")

@@ -84,9 +84,24 @@ def models() -> tuple[TodayModel, ...]:
 
 
 def search(query: str, limit: int = 200) -> tuple[TodayModel, ...]:
-    """Models whose provider, id or name hold every word of the query, in order."""
+    """Models whose provider, id or name hold every word of the query: first the one a
+    bare id names (as `find` resolves it), then ids equal to the query, then ids that
+    start with it, then the rest, each in the snapshot's order."""
     words = query.lower().split()
-    return tuple(m for m in models() if all(w in m.search_text for w in words))[:limit]
+    found = [m for m in models() if all(w in m.search_text for w in words)]
+    if not words:
+        return tuple(found[:limit])
+    typed = words[-1]
+    try:
+        usual = find(typed).ref
+    except ModelNotFound:
+        usual = None
+
+    def rank(model: TodayModel) -> int:
+        return (0 if model.ref == usual else 1 if model.model_id == typed
+                else 2 if model.model_id.startswith(typed) else 3)
+
+    return tuple(sorted(found, key=rank)[:limit])
 
 
 def find(ref: str) -> TodayModel:
