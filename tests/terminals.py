@@ -72,3 +72,13 @@ class Tmux:
 
     def stop(self) -> None:
         self.run("kill-server")
+
+
+def _slide_count() -> int:
+    from gpt4o_tui.core.catalog import load
+    from gpt4o_tui.text.deck import slides
+
+    return len(slides(load()))
+
+
+SLIDES = _slide_count()  # the deck's length, as its counter shows it ("1 / 8")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from tests.terminals import APP, WAIT, Tmux, free_port, needs_tmux, wait_for
+from tests.terminals import APP, SLIDES, WAIT, Tmux, free_port, needs_tmux, wait_for
 
 SSHD = Path("/usr/sbin/sshd")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -40,9 +40,9 @@ def walk(tmux: Tmux) -> None:
     tmux.keys("Right")
     wait_for(read, lambda s: "$63.00" in s, "the total after one step of the input slider (600 tokens)")
     tmux.keys("F5")
-    wait_for(read, lambda s: "per million input tokens" in s and "1 / 6" in s, "the deck's first slide")
+    wait_for(read, lambda s: "per million input tokens" in s and f"1 / {SLIDES}" in s, "the deck's first slide")
     tmux.keys("Space")
-    wait_for(read, lambda s: "2 / 6" in s, "the second slide")
+    wait_for(read, lambda s: f"2 / {SLIDES}" in s, "the second slide")
     tmux.keys("Escape")
     wait_for(read, lambda s: "$63.00" in s, "the calculator again, as it was left")
     tmux.keys("q")

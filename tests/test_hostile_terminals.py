@@ -8,7 +8,7 @@ import shlex
 
 import pytest
 
-from tests.terminals import APP, Tmux, needs_tmux, wait_for
+from tests.terminals import APP, SLIDES, Tmux, needs_tmux, wait_for
 
 pytestmark = [needs_tmux, pytest.mark.slow]
 SPECS = "128,000"
@@ -37,11 +37,11 @@ def quits_cleanly(tmux: Tmux) -> None:
 def test_terminal_kinds(tmux: Tmux, environment: str, shows: str) -> None:
     launch(tmux, environment)
     wait_for(tmux.screen, lambda s: shows in s, f"the Specs pane under {environment}")
-    for key, text in [("2", "MMLU"), ("4", "$58.50"), ("F5", "1 / 6")]:
+    for key, text in [("2", "MMLU"), ("4", "$58.50"), ("F5", f"1 / {SLIDES}")]:
         tmux.keys(key)
         wait_for(tmux.screen, lambda s, text=text: text in s, f"{text} under {environment}")
     tmux.keys("Escape")  # alone: an escape followed at once by q would read as alt+q
-    wait_for(tmux.screen, lambda s: "1 / 6" not in s and "$58.50" in s, "the explorer again")
+    wait_for(tmux.screen, lambda s: f"1 / {SLIDES}" not in s and "$58.50" in s, "the explorer again")
     quits_cleanly(tmux)
 
 

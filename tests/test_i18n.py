@@ -213,7 +213,7 @@ def _names(catalog: Catalog) -> set[str]:
     for text in [*(m.name for m in catalog.models), *(m.short for m in catalog.models),
                  *(m.api_id for m in catalog.models), *(m.id for m in catalog.models), *(b.name for b in catalog.benchmarks),
                  *(s.id for s in catalog.sources), *(d.successor or "" for d in catalog.deprecations),
-                 "o200k_base", "cl100k_base", "p50k_base"]:
+                 "o200k_base", "cl100k_base", "p50k_base", "genai-prices"]:
         words |= set(re.findall(r"[A-Za-z][\w.\-]*", text)) | {text}
     return words
 

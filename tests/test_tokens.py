@@ -66,7 +66,7 @@ def test_tokens_command_json(capsys: pytest.CaptureFixture[str], tmp_path) -> No
 @pytest.mark.parametrize(
     ("args", "message"),
     [(["--sample", "nope"], "unknown sample 'nope'"), (["--file", "/nonexistent"], "cannot read /nonexistent"),
-     ([], "one of the arguments text --file --sample is required")],
+     ([], "one of the arguments text --file --sample --image is required")],
 )
 def test_tokens_command_errors(args: list[str], message: str) -> None:
     result = subprocess.run([sys.executable, "-m", "gpt4o_tui", "tokens", *args], capture_output=True, text=True,
