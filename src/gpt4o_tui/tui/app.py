@@ -14,15 +14,18 @@ from typing import TYPE_CHECKING
 from rich.align import Align
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding, Binding
 from textual.command import CommandList, CommandPalette
 from textual.containers import VerticalScroll
 from textual.events import Resize
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Button, Footer, Input, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from gpt4o_tui.core import files
@@ -93,11 +96,33 @@ class ExplorerScreen(Screen[None]):
 
 
 class Palette(CommandPalette):
-    """Textual's command palette, saying "No matches found" in the app's language."""
+    """Textual's command palette, saying "No matches found" in the app's language,
+    and choosing once. Two Enters in one read, or a double-click on a command,
+    reach Textual 8.2.8's palette twice: the second ran the command again and
+    dismissed the palette again, and since Textual 8 dismissing a screen that is
+    no longer on top pops whatever is (the explorer itself: ScreenStackError).
+    Here the first choice closes the palette; whatever follows it is dropped."""
 
     def __init__(self, no_matches: str, placeholder: str) -> None:
         super().__init__(placeholder=placeholder, id="--command-palette")
         self.no_matches = no_matches
+        self._chose = False
+
+    @on(Input.Submitted)
+    @on(Button.Pressed)
+    @on(OptionList.OptionSelected)
+    def _once(self, event: Message) -> None:
+        """Runs before Textual's own handlers of the same messages, and keeps them
+        from a palette that is closing or no longer on top."""
+        if self._chose or self.app.screen is not self:
+            event.stop()
+            event.prevent_default()
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        if self._chose or self.app.screen is not self:
+            return AwaitComplete()
+        self._chose = True
+        return super().dismiss(result)
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         """Textual 8.2.8's own, with its inline English replaced: after a moment
@@ -238,8 +263,8 @@ class Gpt4oTui(App[None]):
         return f"{found.key} {self.language(f'tab.{found.id}')}"
 
     def on_mount(self) -> None:
-        if self.first_tab != PANES[0].id:
-            self._panes[self.first_tab].focus_default()
+        if self.first_tab != PANES[0].id and (pane := self._mounted_pane(self.first_tab)) is not None:
+            pane.focus_default()
         if self.present_at_start:
             self.action_present()
 
@@ -277,19 +302,25 @@ class Gpt4oTui(App[None]):
             if usable:
                 before.focus()
             return
-        active = self.query_one(TabbedContent).active
-        pane = self._panes.get(active)
+        pane = self._mounted_pane(self.query_one(TabbedContent).active)
         if usable and pane is not None and (before is pane or before in pane.query("*")):
             before.focus()
         elif pane is not None:
             pane.focus_default()
 
+    def _mounted_pane(self, tab: str | None) -> Pane | None:
+        """A tab's pane once it is built and mounted; None while it is still being built."""
+        pane = self._panes.get(tab) if tab is not None else None
+        return pane if pane is not None and pane.is_mounted and pane.is_attached else None
+
     def action_show_tab(self, tab: str) -> None:
+        """Safe to receive twice in one read (`33`): the second press finds the pane
+        still being built, and leaves focusing it to the build."""
         tabs = self.query_one(TabbedContent)
-        if tabs.active == tab:
-            self._panes[tab].focus_default()
-        else:
+        if tabs.active != tab:
             tabs.active = tab  # on_tabbed_content_tab_activated builds and focuses it
+        elif (pane := self._mounted_pane(tab)) is not None:
+            pane.focus_default()
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """Every way to a tab (key, click, palette) ends here: the pane is built on
