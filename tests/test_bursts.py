@@ -103,3 +103,14 @@ def test_a_double_click_on_a_command(app: SteadyApp) -> None:
         assert len(app.screen_stack) == 1
 
     drive(app, scenario)
+
+
+def test_a_tab_asked_for_as_the_app_quits(app: SteadyApp) -> None:
+    """A click on a tab and on Quit in one read: the pane's build finds its tab gone."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await app.query_one("TabPane#pricing").remove()
+        assert await app._built("pricing") is None
+        await app._run_in_pane("pricing", "reset")
+
+    drive(app, scenario)

@@ -36,9 +36,12 @@ from gpt4o_tui.tui import themes
 from gpt4o_tui.tui.panes import PANES, PaneEntry
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from gpt4o_tui.tui.panes.base import Pane
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+EXIT_INPUT_ENDED = 1
 PANES_GROUP = Binding.Group("Panes", compact=True)
 
 
@@ -232,6 +235,21 @@ class Gpt4oTui(App[None]):
         self._panes: dict[str, Pane] = {}
         self._focus_before_small: dict[Screen, Widget] = {}
 
+    def get_driver_class(self) -> type[Driver]:
+        """gpt4o-tui's guarded driver wherever Textual would use its Linux one
+        (`serve` names its own driver in the environment, and gets that)."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver":
+            from gpt4o_tui.tui.terminal import GuardedDriver
+
+            return GuardedDriver
+        return driver
+
+    def input_ended(self) -> None:
+        """The terminal's input is at its end (`< /dev/null`, a hung-up line):
+        nothing more can be typed, so the app says so and stops."""
+        self.exit(return_code=EXIT_INPUT_ENDED, message=self.language("app.input_ended"))
+
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(id="_default")
 
@@ -240,11 +258,16 @@ class Gpt4oTui(App[None]):
         self._panes[tab] = pane
         return pane
 
-    async def _built(self, tab: str) -> Pane:
+    async def _built(self, tab: str) -> Pane | None:
         """The pane for a tab, built and mounted the first time it is asked for, and
-        speaking the app's language (a pane built earlier follows a switch when next shown)."""
+        speaking the app's language (a pane built earlier follows a switch when next shown).
+        None once the tabs are gone: a tab clicked in the same read as Quit."""
+        tabs = [found for found in self.screen_stack[0].query(f"TabPane#{tab}").results(TabPane)
+                if found.is_attached] if self.screen_stack else []
+        if not tabs:
+            return None
         if tab not in self._panes:
-            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab))
+            await tabs[0].mount(self._new_pane(tab))
         pane = self._panes[tab]
         await pane.speak(self.language)
         return pane
@@ -330,19 +353,19 @@ class Gpt4oTui(App[None]):
         if tab is None:
             return
         pane = await self._built(tab)
-        if self.focused not in event.pane.query("*"):
+        if pane is None:
+            return
+        # Another tab chosen in the same read is shown by now: focusing this pane
+        # would take the tabs back to it.
+        if self.query_one(TabbedContent).active == tab and self.focused not in event.pane.query("*"):
             pane.focus_default()
-
-    async def _open(self, tab: str) -> Pane:
-        """Show a pane, building it first if it has not been shown yet."""
-        pane = await self._built(tab)
-        self.action_show_tab(tab)
-        return pane
 
     async def _run_in_pane(self, tab: str, action: str) -> None:
         """A pane's key chosen from the palette: the pane is shown, then the key's action runs in it."""
-        pane = await self._open(tab)
-        await pane.run_action(action)
+        pane = await self._built(tab)
+        if pane is not None:
+            self.action_show_tab(tab)
+            await pane.run_action(action)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
