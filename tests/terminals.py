@@ -87,14 +87,14 @@ class Pty:
 
     ESCAPES = re.compile(r"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
-    def __init__(self, *args: str, width: int = 100, height: int = 30) -> None:
+    def __init__(self, *args: str, width: int = 100, height: int = 30, cwd: Path | None = None) -> None:
         main, side = os.openpty()
         self.resize(width, height, side)
         self.fd = main
         self.output = bytearray()
         self.process = subprocess.Popen(
             [str(APP), *args], stdin=side, stdout=side, stderr=side, env={**TERMINAL_ENV, "TERM": "xterm-256color"},
-            start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
+            cwd=cwd, start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
         os.close(side)
 
     def resize(self, width: int, height: int, fd: int | None = None) -> None:

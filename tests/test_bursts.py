@@ -114,3 +114,26 @@ def test_a_tab_asked_for_as_the_app_quits(app: SteadyApp) -> None:
         await app._run_in_pane("pricing", "reset")
 
     drive(app, scenario)
+
+
+def test_the_palette_closed_and_opened_again_in_one_read(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("ctrl+p")
+        burst(app, "escape", "ctrl+p", "escape", "ctrl+p")
+        await pilot.pause(0.3)
+        assert len(app.screen_stack) <= 2
+
+    drive(app, scenario)
+
+
+def test_a_click_reported_outside_the_screen_with_the_palette_open(app: SteadyApp) -> None:
+    """A click sent before the terminal shrank arrives after: it lies off the screen."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        palette.post_message(events.Click(None, 130, 45, 0, 0, 1, False, False, False, screen_x=130, screen_y=45))
+        await pilot.pause()
+        assert app.screen is palette
+
+    drive(app, scenario)

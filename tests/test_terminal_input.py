@@ -46,6 +46,21 @@ def test_a_paste_that_ends_is_left_alone() -> None:
     assert bound.due(100.0) == ""
 
 
+def test_a_paste_keeps_its_text_and_loses_its_control_characters() -> None:
+    """Textual reads an escape inside a paste as the start of a key: `\x1b[31m`
+    pasted pressed 3, and a pasted ctrl+q after an escape quit the app."""
+    bound = PasteBound()
+    pasted = bound.feed(f"{PASTE_START}red \x1b[31mtext\x1b\x11\x00 and\ttabs\r\nlines{PASTE_END}3", 0.0)
+    assert pasted == f"{PASTE_START}red [31mtext and\ttabs\r\nlines{PASTE_END}3"
+
+
+def test_a_paste_s_end_split_across_two_reads_still_ends_it() -> None:
+    bound = PasteBound()
+    assert bound.feed(f"{PASTE_START}abc{PASTE_END[:3]}", 0.0) == f"{PASTE_START}abc"
+    assert bound.feed(f"{PASTE_END[3:]}\x1b", 0.0) == f"{PASTE_END}\x1b"  # an escape key after it stays
+    assert not bound.open
+
+
 def test_a_paste_left_open_is_ended_after_a_quiet_spell() -> None:
     bound = PasteBound()
     assert bound.feed(PASTE_START[:3], 0.0) == PASTE_START[:3]  # the mark split across two reads
@@ -87,6 +102,15 @@ def answers_and_quits(terminal: Pty) -> None:
 def test_bytes_textual_cannot_read_leave_the_app_answering(terminal: Pty, sent: bytes) -> None:
     terminal.write(sent)
     terminal.read(0.5)
+    answers_and_quits(terminal)
+
+
+@pytest.mark.slow
+def test_a_pasted_escape_presses_no_key(terminal: Pty) -> None:
+    terminal.write(PASTE_START.encode() + b"\x1b[31m4\x1b\x11" + PASTE_END.encode())
+    terminal.read(1.0)
+    assert terminal.process.poll() is None, "a pasted ctrl+q quit the app"
+    assert "Input tokens" not in terminal.text(), "a pasted 4 showed Pricing"
     answers_and_quits(terminal)
 
 

@@ -20,7 +20,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding, Binding
 from textual.command import CommandList, CommandPalette
 from textual.containers import VerticalScroll
-from textual.events import Resize
+from textual.events import Click, Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
@@ -107,7 +107,9 @@ class Palette(CommandPalette):
     Here the first choice closes the palette; whatever follows it is dropped."""
 
     def __init__(self, no_matches: str, placeholder: str) -> None:
-        super().__init__(placeholder=placeholder, id="--command-palette")
+        # No id: a palette just closed is still being taken down when ctrl+p, in
+        # the same read, opens the next one, and two screens may not share an id.
+        super().__init__(placeholder=placeholder)
         self.no_matches = no_matches
         self._chose = False
 
@@ -119,6 +121,13 @@ class Palette(CommandPalette):
         from a palette that is closing or no longer on top."""
         if self._chose or self.app.screen is not self:
             event.stop()
+            event.prevent_default()
+
+    def _on_click(self, event: Click) -> None:
+        """Textual's palette closes on a click on its background, asking which
+        widget is under it; a click reported from before a resize can lie outside
+        the screen, where there is none (NoWidget). Such a click is no click here."""
+        if not self.size.region.contains(event.screen_x, event.screen_y):
             event.prevent_default()
 
     def dismiss(self, result: None = None) -> AwaitComplete:
@@ -415,7 +424,7 @@ class Gpt4oTui(App[None]):
         self.notify(self.language("app.help_quit"), title=self.language("app.help_quit_title"))
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             self.push_screen(Palette(self.language("app.palette_none"), self.language("app.palette_prompt")))
 
     def action_present(self) -> None:

@@ -3,7 +3,7 @@
 Textual 8.2.8's Linux driver trusts its input: one invalid UTF-8 byte kills its
 input thread (and the app with it), a key-like escape with a huge number raises in
 its parser, a bracketed paste that never ends swallows every later key (ctrl+q
-too), an in-band resize report can claim any size at all, and standard input at
+too) while an escape inside one is read as keys, an in-band resize report can claim any size at all, and standard input at
 end of file is read again and again forever. gpt4o-tui runs with this driver
 instead, which keeps Textual's own reading and parsing and guards each of those.
 """
@@ -32,7 +32,7 @@ PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 # this many characters, was never going to end, and is ended here.
 PASTE_QUIET = 1.0  # seconds
 PASTE_MOST = 1_000_000  # characters
-_PASTE_MARK = re.compile(r"\x1b\[20([01])~")
+_PASTE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The signals that end a terminal session from outside: kill's default, and the
 # terminal (or the SSH link) going away.
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -75,36 +75,58 @@ class GuardedParser(XTermParser):
 
 
 class PasteBound:
-    """Ends a bracketed paste that does not end by itself: the text that starts a
-    paste with no end in sight gets its end added once the terminal has been quiet
-    for PASTE_QUIET, or once the paste passes PASTE_MOST characters."""
+    """What a bracketed paste may hold, and how long it may last. Inside a paste,
+    Textual's parser still reads an escape as the start of a key: pasted text with
+    ESC in it (colour codes, stray bytes) became key presses, ctrl+q among them.
+    Here a paste keeps its text, tabs and line ends, and loses its other control
+    characters. A paste whose end never comes is ended once the terminal has been
+    quiet for PASTE_QUIET, or once it passes PASTE_MOST characters."""
 
     def __init__(self) -> None:
         self.open = False
         self.length = 0
         self.last = 0.0
-        self._tail = ""
+        self._tail = ""  # the end of the text before, outside a paste: a start mark may be split
+        self._held = ""  # inside a paste, what may be the start of its end mark
 
     def feed(self, text: str, now: float) -> str:
         self.last = now
-        seen = self._tail + text
-        marks = list(_PASTE_MARK.finditer(seen))
-        if marks:
-            self.open = marks[-1].group(1) == "0"
-            self.length = len(seen) - marks[-1].end()
-        elif self.open:
-            self.length += len(text)
-        self._tail = seen[-(len(PASTE_START) - 1):]
-        if self.open and self.length > PASTE_MOST:
-            return text + self.close()
-        return text
+        out = []
+        while text:
+            if not self.open:
+                seen = self._tail + text
+                start = seen.find(PASTE_START)
+                if start == -1:
+                    self._tail = seen[-(len(PASTE_START) - 1):]
+                    out.append(text)
+                    break
+                after = start + len(PASTE_START) - len(self._tail)  # just past the mark, in text
+                out.append(text[:after])
+                self.open, self.length, self._tail = True, 0, ""
+                text = text[after:]
+                continue
+            data, self._held = self._held + text, ""
+            end = data.find(PASTE_END)
+            if end != -1:
+                out.append(_PASTE_CONTROLS.sub("", data[:end]) + PASTE_END)
+                self.open, self.length = False, 0
+                text = data[end + len(PASTE_END):]
+                continue
+            keep = next((n for n in range(len(PASTE_END) - 1, 0, -1) if data.endswith(PASTE_END[:n])), 0)
+            body, self._held = data[:len(data) - keep], data[len(data) - keep:]
+            out.append(_PASTE_CONTROLS.sub("", body))
+            self.length += len(body)
+            if self.length > PASTE_MOST:
+                out.append(self.close())
+            break
+        return "".join(out)
 
     def due(self, now: float) -> str:
         """The end of a paste left open through a quiet spell, or nothing."""
         return self.close() if self.open and now - self.last >= PASTE_QUIET else ""
 
     def close(self) -> str:
-        self.open, self.length, self._tail = False, 0, ""
+        self.open, self.length, self._held = False, 0, ""
         return PASTE_END
 
 
