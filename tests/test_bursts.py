@@ -137,3 +137,22 @@ def test_a_click_reported_outside_the_screen_with_the_palette_open(app: SteadyAp
         assert app.screen is palette
 
     drive(app, scenario)
+
+
+def test_the_palette_s_list_paged_before_it_is_laid_out_or_after_it_is_gone(app: SteadyApp) -> None:
+    """Page up as a search's results arrive, and a search finishing as the palette closes."""
+    from textual.command import CommandList
+    from textual.widgets.option_list import Option
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        commands = palette.query_one(CommandList)
+        commands.clear_options().add_options([Option(f"command {n}") for n in range(30)])
+        commands.highlighted = 3
+        palette._action_command_list("page_up")  # before the list has been laid out again
+        await commands.remove()
+        palette._list_visible = not palette._list_visible
+        await pilot.pause()
+
+    drive(app, scenario)

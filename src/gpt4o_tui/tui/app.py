@@ -20,6 +20,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding, Binding
 from textual.command import CommandList, CommandPalette
 from textual.containers import VerticalScroll
+from textual.errors import NoWidget
 from textual.events import Click, Resize
 from textual.message import Message
 from textual.reactive import reactive
@@ -126,9 +127,31 @@ class Palette(CommandPalette):
     def _on_click(self, event: Click) -> None:
         """Textual's palette closes on a click on its background, asking which
         widget is under it; a click reported from before a resize can lie outside
-        the screen, where there is none (NoWidget). Such a click is no click here."""
-        if not self.size.region.contains(event.screen_x, event.screen_y):
+        the screen as last drawn, where there is none (NoWidget). Such a click is
+        no click here."""
+        try:
+            self.get_widget_at(event.screen_x, event.screen_y)
+        except NoWidget:
             event.prevent_default()
+
+    def _watch__list_visible(self) -> None:
+        """The search's worker can finish as the palette is taken down, its
+        list already gone (NoMatches): then there is nothing to show or hide."""
+        if self.query(CommandList):
+            super()._watch__list_visible()
+
+    def _action_command_list(self, action: str) -> None:
+        """Textual 8.2.8's option list pages through its lines as last laid out;
+        a list refilled since (a search finished) has none until the next frame
+        (KeyError), and page up or down then waits for it."""
+        commands = self.query(CommandList).results(CommandList)
+        found = next(commands, None)
+        if found is None:
+            return
+        if action.startswith("page_") and found.highlighted is not None \
+                and found.highlighted not in found._index_to_line:
+            return
+        super()._action_command_list(action)
 
     def dismiss(self, result: None = None) -> AwaitComplete:
         if self._chose or self.app.screen is not self:
