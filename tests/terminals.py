@@ -3,11 +3,17 @@ helpers the end-to-end and hostile-terminal tests share."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import re
+import select
 import shutil
+import signal
 import socket
+import struct
 import subprocess
 import sys
+import termios
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -72,6 +78,67 @@ class Tmux:
 
     def stop(self) -> None:
         self.run("kill-server")
+
+
+class Pty:
+    """The installed program on a pseudo-terminal of its own, fed raw bytes: what
+    a terminal sends, several keys to a write when asked, with nothing in between
+    to tidy it up (tmux would parse it first)."""
+
+    ESCAPES = re.compile(r"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+    def __init__(self, *args: str, width: int = 100, height: int = 30, cwd: Path | None = None) -> None:
+        main, side = os.openpty()
+        self.resize(width, height, side)
+        self.fd = main
+        self.output = bytearray()
+        self.process = subprocess.Popen(
+            [str(APP), *args], stdin=side, stdout=side, stderr=side, env={**TERMINAL_ENV, "TERM": "xterm-256color"},
+            cwd=cwd, start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
+        os.close(side)
+
+    def resize(self, width: int, height: int, fd: int | None = None) -> None:
+        fcntl.ioctl(self.fd if fd is None else fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+        if fd is None:
+            self.process.send_signal(signal.SIGWINCH)
+
+    def write(self, data: bytes) -> None:
+        os.write(self.fd, data)
+
+    def read(self, seconds: float) -> None:
+        """Take what the program draws for this long (it would block if never read)."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            if select.select([self.fd], [], [], min(left, 0.05))[0]:
+                try:
+                    self.output.extend(os.read(self.fd, 1 << 16))
+                except OSError:  # the program has gone and the terminal with it
+                    return
+
+    def text(self) -> str:
+        """What it drew, without the escapes between the words."""
+        return self.ESCAPES.sub("", self.output.decode("utf-8", "replace"))
+
+    def wait_for(self, words: str) -> None:
+        deadline = time.monotonic() + WAIT
+        while words not in self.text():
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                pytest.fail(f"never saw {words!r}; the program drew:\n{self.text()[-2000:]}")
+            self.read(0.1)
+
+    def finish(self, seconds: float = 10.0) -> int | None:
+        """The exit status once the program ends, reading as it goes; None if it does not."""
+        deadline = time.monotonic() + seconds
+        while self.process.poll() is None and time.monotonic() < deadline:
+            self.read(0.1)
+        self.read(0.2)
+        return self.process.poll()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        os.close(self.fd)
 
 
 def _slide_count() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -137,3 +138,34 @@ def test_the_app_starts_with_only_its_first_pane() -> None:
     at_start, after = result.stdout.strip().splitlines()[-2:]
     assert at_start == "['gpt4o_tui.tui.panes.base', 'gpt4o_tui.tui.panes.specs'] False"
     assert after == "True 1"
+
+
+@pytest.mark.parametrize(("left", "status"), [(0, 0), (1, 1), (None, 1), (143, 143)])
+def test_the_app_s_own_exit_status_is_passed_on(monkeypatch: pytest.MonkeyPatch, left: int | None,
+                                                status: int) -> None:
+    """A crash (Textual's 1) or a panic (its input thread dying leaves None) is not
+    a success; a signal's status (128 + its number) is kept."""
+    from gpt4o_tui.tui.app import Gpt4oTui
+
+    def ran(app: Gpt4oTui) -> None:
+        app._return_code = left
+
+    monkeypatch.setattr(Gpt4oTui, "run", ran)
+    assert main([]) == status
+
+
+@pytest.mark.parametrize("args", [["check"], ["cost", "--input-tokens", "1", "--output-tokens", "1",
+                                               "--requests-per-day", "1"], ["--version"]])
+def test_a_closed_standard_output_gets_one_line(args: list[str]) -> None:
+    done = subprocess.run([sys.executable, "-m", "gpt4o_tui", *args], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, timeout=60,
+                          preexec_fn=lambda: os.close(1))
+    assert done.returncode == 1
+    assert done.stderr == "gpt4o-tui: cannot write the output: standard output is closed\n"
+
+
+def test_a_closed_standard_input_gets_one_line() -> None:
+    done = subprocess.run([sys.executable, "-m", "gpt4o_tui"], capture_output=True, text=True, timeout=60,
+                          preexec_fn=lambda: os.close(0))
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "gpt4o-tui: standard input is closed, so there are no keys to read; run gpt4o-tui in a terminal.\n"

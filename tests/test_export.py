@@ -108,3 +108,31 @@ def test_markdown_export_says_when_a_peer_is_cheaper(catalog: Catalog, tmp_path:
     text = asyncio.run(run())
     assert "| Gemini 1.5 Flash | $0.075/$0.30 | standard | $29.25 | costs $29.25 more |" in text
     assert "- prices: latest known, standard" in text
+
+
+def test_a_name_too_long_for_the_file_system_is_said(catalog: Catalog, tmp_path: Path) -> None:
+    _, message = export(catalog, tmp_path / ("x" * 300 + ".md"))
+    assert message.startswith("Could not save") and "File name too long" in message
+
+
+def test_the_home_of_a_user_that_does_not_exist_is_said(catalog: Catalog) -> None:
+    _, message = export(catalog, Path("~gpt4o-tui-no-such-user/scenario.md"))
+    assert message == ("~gpt4o-tui-no-such-user/scenario.md names the home folder of a user this computer "
+                       "does not have. Nothing was written.")
+
+
+def test_overwriting_keeps_the_file_s_mode_and_a_new_file_gets_the_usual_one(catalog: Catalog,
+                                                                             tmp_path: Path) -> None:
+    before = os.umask(0o022)
+    try:
+        fresh = tmp_path / "new.md"
+        export(catalog, fresh)
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        shared = tmp_path / "shared.md"
+        shared.write_text("old", encoding="utf-8")
+        shared.chmod(0o664)
+        export(catalog, shared, answer="y")
+        assert shared.read_text(encoding="utf-8") != "old"
+        assert shared.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(before)

@@ -389,3 +389,28 @@ def test_the_installed_program_says_it_in_one_line(
         assert_one_clear_line(result.returncode, result.stdout, result.stderr, file, what)
 
     check()
+
+
+@pytest.mark.parametrize("nesting", ["[" * 500 + "]" * 500, "{a = " * 500 + "1" + "}" * 500], ids=["arrays", "tables"])
+def test_data_nested_hundreds_deep_gets_one_line(data_copy: Path, nesting: str) -> None:
+    with (data_copy / "specs.toml").open("a", encoding="utf-8") as file:
+        file.write(f"\ndeep = {nesting}\n")
+    for command in COMMANDS:
+        code, out, err = run(command, data_copy)
+        assert_one_clear_line(code, out, err, "specs.toml", "nested")
+        assert "nested too deeply" in err
+
+
+def test_an_oversized_data_file_is_refused_before_it_is_read(data_copy: Path) -> None:
+    with (data_copy / "prices.toml").open("r+b") as file:
+        file.truncate(200 * 1024 * 1024)  # sparse: 200 MB that take no room
+    real = Path.read_bytes
+
+    def read(self: Path) -> bytes:
+        assert self.name != "prices.toml", "the oversized file was read"
+        return real(self)
+
+    with mock.patch.object(Path, "read_bytes", read):
+        code, out, err = run("check", data_copy)
+    assert_one_clear_line(code, out, err, "prices.toml", "oversized")
+    assert "209,715,200 bytes; a data file is at most 4,194,304" in err

@@ -25,11 +25,15 @@ if TYPE_CHECKING:
 
 EXIT_DATA_ERROR = 2
 EXIT_OUTPUT_ERROR = 1
+EXIT_CRASH = 1
 SCREENSHOT_SIZE = (120, 40)
 
 
 def main(argv: list[str] | None = None) -> int:
     lang = i18n.language(_language(sys.argv[1:] if argv is None else argv))
+    if sys.stdout is None:  # started with its output closed (`gpt4o-tui check >&-`)
+        print(lang("cli.output_failed", reason=lang("cli.stdout_closed")), file=sys.stderr)
+        return EXIT_OUTPUT_ERROR
     try:
         code = _run(argv, lang)
         sys.stdout.flush()  # a failed write of buffered output is reported here, not at exit
@@ -80,12 +84,18 @@ def _run(argv: list[str] | None, lang: Language) -> int:
         return _screenshots(catalog, args.directory, args.overwrite, lang)
     if args.command == "serve":
         return _serve(args, lang)
+    if sys.stdin is None:  # started with its input closed (`gpt4o-tui <&-`): no keys to read
+        print(lang("cli.stdin_closed"), file=sys.stderr)
+        return EXIT_DATA_ERROR
     from gpt4o_tui.tui.app import Gpt4oTui
 
     present = args.present or args.interval is not None  # an interval only makes sense for the deck
-    Gpt4oTui(catalog, theme=args.theme, tab=args.tab, present=present, interval=args.interval,
-             lang=lang.code).run()
-    return 0
+    app = Gpt4oTui(catalog, theme=args.theme, tab=args.tab, present=present, interval=args.interval,
+                   lang=lang.code)
+    app.run()
+    # Textual sets 1 after an exception in the app, and leaves None when it panics
+    # (its input thread failing): either way the app did not end as asked.
+    return EXIT_CRASH if app.return_code is None else app.return_code
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -500,12 +500,20 @@ def load(data_dir: Path | None = None) -> Catalog:
     return catalog
 
 
+# The shipped files are a few kilobytes each; the largest text a field may hold
+# is well under this.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
 def _load_file(path: Path, schema: type[Frozen]) -> Any:
     name = str(path)
     try:
         # A FIFO or device would block or never end: only a regular file is read.
         if path.exists() and not path.is_dir() and not path.is_file():
             raise DataError(name, "file", "is not a regular file, expected a TOML file")
+        # An oversized file is refused before it is read, not after.
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise DataError(name, "file", f"is {path.stat().st_size:,} bytes; a data file is at most {MAX_FILE_BYTES:,}")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError(name, "file", "missing") from None
@@ -520,12 +528,13 @@ def _load_file(path: Path, schema: type[Frozen]) -> Any:
         raise DataError(name, f"line {line}", "not valid UTF-8 text") from None
     try:
         document = tomllib.loads(text, parse_float=Decimal)
+        return schema.model_validate(document)
     except tomllib.TOMLDecodeError as error:
         raise DataError(name, "TOML syntax", str(error)) from None
-    try:
-        return schema.model_validate(document)
     except ValidationError as error:
         raise _describe(name, document, error) from None
+    except RecursionError:  # arrays or tables nested hundreds deep: no data file needs that
+        raise DataError(name, "TOML", "nested too deeply (arrays or tables inside one another)") from None
 
 
 # pydantic's wording for the usual mistakes, said as a person editing TOML would.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -13,8 +14,10 @@ from pathlib import Path
 def save(path: Path, text: str, *, replace: bool) -> None:
     """Write `text` to `path`. With replace=False an existing file is never touched:
     FileExistsError is raised instead. Other failures raise OSError."""
+    mode = _mode_for(path) if replace else _new_file_mode()
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
+        os.fchmod(descriptor, mode)  # mkstemp makes it 0600, private to its owner
         _write(descriptor, text)
         if replace:
             os.replace(temporary, path)
@@ -22,6 +25,21 @@ def save(path: Path, text: str, *, replace: bool) -> None:
             _link_if_new(Path(temporary), path)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _mode_for(path: Path) -> int:
+    """The mode an existing file has, kept when it is replaced; a new file's otherwise."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return _new_file_mode()
+
+
+def _new_file_mode() -> int:
+    """What open() would give a new file: 0666 less the umask (0644 under 022)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _write(descriptor: int, text: str) -> None:

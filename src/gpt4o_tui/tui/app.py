@@ -14,15 +14,19 @@ from typing import TYPE_CHECKING
 from rich.align import Align
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding, Binding
 from textual.command import CommandList, CommandPalette
 from textual.containers import VerticalScroll
-from textual.events import Resize
+from textual.errors import NoWidget
+from textual.events import Click, Resize
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Button, Footer, Input, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from gpt4o_tui.core import files
@@ -33,9 +37,12 @@ from gpt4o_tui.tui import themes
 from gpt4o_tui.tui.panes import PANES, PaneEntry
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from gpt4o_tui.tui.panes.base import Pane
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+EXIT_INPUT_ENDED = 1
 PANES_GROUP = Binding.Group("Panes", compact=True)
 
 
@@ -93,11 +100,64 @@ class ExplorerScreen(Screen[None]):
 
 
 class Palette(CommandPalette):
-    """Textual's command palette, saying "No matches found" in the app's language."""
+    """Textual's command palette, saying "No matches found" in the app's language,
+    and choosing once. Two Enters in one read, or a double-click on a command,
+    reach Textual 8.2.8's palette twice: the second ran the command again and
+    dismissed the palette again, and since Textual 8 dismissing a screen that is
+    no longer on top pops whatever is (the explorer itself: ScreenStackError).
+    Here the first choice closes the palette; whatever follows it is dropped."""
 
     def __init__(self, no_matches: str, placeholder: str) -> None:
-        super().__init__(placeholder=placeholder, id="--command-palette")
+        # No id: a palette just closed is still being taken down when ctrl+p, in
+        # the same read, opens the next one, and two screens may not share an id.
+        super().__init__(placeholder=placeholder)
         self.no_matches = no_matches
+        self._chose = False
+
+    @on(Input.Submitted)
+    @on(Button.Pressed)
+    @on(OptionList.OptionSelected)
+    def _once(self, event: Message) -> None:
+        """Runs before Textual's own handlers of the same messages, and keeps them
+        from a palette that is closing or no longer on top."""
+        if self._chose or self.app.screen is not self:
+            event.stop()
+            event.prevent_default()
+
+    def _on_click(self, event: Click) -> None:
+        """Textual's palette closes on a click on its background, asking which
+        widget is under it; a click reported from before a resize can lie outside
+        the screen as last drawn, where there is none (NoWidget). Such a click is
+        no click here."""
+        try:
+            self.get_widget_at(event.screen_x, event.screen_y)
+        except NoWidget:
+            event.prevent_default()
+
+    def _watch__list_visible(self) -> None:
+        """The search's worker can finish as the palette is taken down, its
+        list already gone (NoMatches): then there is nothing to show or hide."""
+        if self.query(CommandList):
+            super()._watch__list_visible()
+
+    def _action_command_list(self, action: str) -> None:
+        """Textual 8.2.8's option list pages through its lines as last laid out;
+        a list refilled since (a search finished) has none until the next frame
+        (KeyError), and page up or down then waits for it."""
+        commands = self.query(CommandList).results(CommandList)
+        found = next(commands, None)
+        if found is None:
+            return
+        if action.startswith("page_") and found.highlighted is not None \
+                and found.highlighted not in found._index_to_line:
+            return
+        super()._action_command_list(action)
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        if self._chose or self.app.screen is not self:
+            return AwaitComplete()
+        self._chose = True
+        return super().dismiss(result)
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         """Textual 8.2.8's own, with its inline English replaced: after a moment
@@ -207,6 +267,21 @@ class Gpt4oTui(App[None]):
         self._panes: dict[str, Pane] = {}
         self._focus_before_small: dict[Screen, Widget] = {}
 
+    def get_driver_class(self) -> type[Driver]:
+        """gpt4o-tui's guarded driver wherever Textual would use its Linux one
+        (`serve` names its own driver in the environment, and gets that)."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver":
+            from gpt4o_tui.tui.terminal import GuardedDriver
+
+            return GuardedDriver
+        return driver
+
+    def input_ended(self) -> None:
+        """The terminal's input is at its end (`< /dev/null`, a hung-up line):
+        nothing more can be typed, so the app says so and stops."""
+        self.exit(return_code=EXIT_INPUT_ENDED, message=self.language("app.input_ended"))
+
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(id="_default")
 
@@ -215,11 +290,16 @@ class Gpt4oTui(App[None]):
         self._panes[tab] = pane
         return pane
 
-    async def _built(self, tab: str) -> Pane:
+    async def _built(self, tab: str) -> Pane | None:
         """The pane for a tab, built and mounted the first time it is asked for, and
-        speaking the app's language (a pane built earlier follows a switch when next shown)."""
+        speaking the app's language (a pane built earlier follows a switch when next shown).
+        None once the tabs are gone: a tab clicked in the same read as Quit."""
+        tabs = [found for found in self.screen_stack[0].query(f"TabPane#{tab}").results(TabPane)
+                if found.is_attached] if self.screen_stack else []
+        if not tabs:
+            return None
         if tab not in self._panes:
-            await self.query_one(f"TabPane#{tab}", TabPane).mount(self._new_pane(tab))
+            await tabs[0].mount(self._new_pane(tab))
         pane = self._panes[tab]
         await pane.speak(self.language)
         return pane
@@ -238,8 +318,8 @@ class Gpt4oTui(App[None]):
         return f"{found.key} {self.language(f'tab.{found.id}')}"
 
     def on_mount(self) -> None:
-        if self.first_tab != PANES[0].id:
-            self._panes[self.first_tab].focus_default()
+        if self.first_tab != PANES[0].id and (pane := self._mounted_pane(self.first_tab)) is not None:
+            pane.focus_default()
         if self.present_at_start:
             self.action_present()
 
@@ -277,19 +357,25 @@ class Gpt4oTui(App[None]):
             if usable:
                 before.focus()
             return
-        active = self.query_one(TabbedContent).active
-        pane = self._panes.get(active)
+        pane = self._mounted_pane(self.query_one(TabbedContent).active)
         if usable and pane is not None and (before is pane or before in pane.query("*")):
             before.focus()
         elif pane is not None:
             pane.focus_default()
 
+    def _mounted_pane(self, tab: str | None) -> Pane | None:
+        """A tab's pane once it is built and mounted; None while it is still being built."""
+        pane = self._panes.get(tab) if tab is not None else None
+        return pane if pane is not None and pane.is_mounted and pane.is_attached else None
+
     def action_show_tab(self, tab: str) -> None:
+        """Safe to receive twice in one read (`33`): the second press finds the pane
+        still being built, and leaves focusing it to the build."""
         tabs = self.query_one(TabbedContent)
-        if tabs.active == tab:
-            self._panes[tab].focus_default()
-        else:
+        if tabs.active != tab:
             tabs.active = tab  # on_tabbed_content_tab_activated builds and focuses it
+        elif (pane := self._mounted_pane(tab)) is not None:
+            pane.focus_default()
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         """Every way to a tab (key, click, palette) ends here: the pane is built on
@@ -299,19 +385,19 @@ class Gpt4oTui(App[None]):
         if tab is None:
             return
         pane = await self._built(tab)
-        if self.focused not in event.pane.query("*"):
+        if pane is None:
+            return
+        # Another tab chosen in the same read is shown by now: focusing this pane
+        # would take the tabs back to it.
+        if self.query_one(TabbedContent).active == tab and self.focused not in event.pane.query("*"):
             pane.focus_default()
-
-    async def _open(self, tab: str) -> Pane:
-        """Show a pane, building it first if it has not been shown yet."""
-        pane = await self._built(tab)
-        self.action_show_tab(tab)
-        return pane
 
     async def _run_in_pane(self, tab: str, action: str) -> None:
         """A pane's key chosen from the palette: the pane is shown, then the key's action runs in it."""
-        pane = await self._open(tab)
-        await pane.run_action(action)
+        pane = await self._built(tab)
+        if pane is not None:
+            self.action_show_tab(tab)
+            await pane.run_action(action)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -361,7 +447,7 @@ class Gpt4oTui(App[None]):
         self.notify(self.language("app.help_quit"), title=self.language("app.help_quit_title"))
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             self.push_screen(Palette(self.language("app.palette_none"), self.language("app.palette_prompt")))
 
     def action_present(self) -> None:

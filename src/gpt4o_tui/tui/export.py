@@ -57,14 +57,24 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
-        path = Path(event.value.strip()).expanduser()
         if not event.value.strip():
             self._say(self.lang("export.no_name"))
+            return
+        typed = Path(event.value.strip())
+        try:
+            path = typed.expanduser()
+        except RuntimeError:  # ~someone, and no such user
+            self._say(self.lang("export.no_home", path=typed))
             return
         if path.suffix.lower() not in FORMATS:
             self._say(self.lang("export.no_format", name=path.name))
             return
-        if path.exists():
+        try:
+            exists = path.exists()
+        except OSError as error:  # a name too long for the file system, and the like
+            self._say(self.lang("export.failed", path=path, reason=error.strerror or error))
+            return
+        if exists:
             self._pending = path
             self.set_focus(None)  # so y and n answer the question, not the field
             self.refresh_bindings()
