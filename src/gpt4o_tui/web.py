@@ -54,8 +54,9 @@ class OfflineServer(Server):
 
 
 def command(data: Path | None, theme: str, lang: Language = ENGLISH) -> str:
-    """The shell command each browser tab's app runs as."""
-    words = [sys.executable, "-m", "gpt4o_tui", "--theme", theme, "--lang", lang.code]
+    """The shell command each browser tab's app runs as. Every visitor shares the
+    server's account, so none reads or leaves settings there (--no-config)."""
+    words = [sys.executable, "-m", "gpt4o_tui", "--no-config", "--theme", theme, "--lang", lang.code]
     if data is not None:
         words += ["--data", str(data.resolve())]
     return shlex.join(words)

@@ -27,12 +27,14 @@ from textual.widgets.option_list import Option
 
 from gpt4o_tui.core import files
 from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.core.settings import Settings
 from gpt4o_tui.text import i18n
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.tui import themes
 from gpt4o_tui.tui.panes import PANES, PaneEntry
 
 if TYPE_CHECKING:
+    from gpt4o_tui.core.scenario import Scenario
     from gpt4o_tui.tui.panes.base import Pane
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -179,7 +181,7 @@ class Gpt4oTui(App[None]):
         # Last, so a narrow footer cuts these rather than Help and Quit.
         Binding("f5", "present", "Deck", id="app.present", tooltip="Start the presentation deck"),
         Binding("ctrl+s", "screenshot", "SVG", id="app.screenshot",
-                tooltip="Save this screen as an SVG in the current folder"),
+                tooltip="Save this screen as an SVG in the output folder (the current one, or --output-dir)"),
     ]
     # The language is the app's state: every word on screen is taken from it.
     language: reactive[Language] = reactive(i18n.ENGLISH, init=False)
@@ -193,25 +195,38 @@ class Gpt4oTui(App[None]):
         present: bool = False,
         interval: float | None = None,
         lang: str = i18n.DEFAULT,
+        scenario: Scenario | None = None,
+        output_dir: Path | None = None,
     ) -> None:
+        """`scenario`: the workload the Pricing calculator opens on; `output_dir`: where
+        export and ctrl+s save (the current folder unless given)."""
         super().__init__()
         self.catalog = catalog
         self.set_reactive(Gpt4oTui.language, i18n.language(lang))
         for look in themes.themes():
             self.register_theme(look)
         self.theme = theme
-        self.first_tab = tab
+        self.first_tab = self.last_tab = tab
+        self.scenario = scenario
+        self.output_dir = output_dir or Path.cwd()
         self.present_at_start = present
         self.interval = interval
         # Panes are built the first time they are shown: start-up pays for one.
         self._panes: dict[str, Pane] = {}
         self._focus_before_small: dict[Screen, Widget] = {}
 
+    @property
+    def settings(self) -> Settings:
+        """What the settings file remembers: the theme, language and pane as they are now."""
+        return Settings(theme=self.theme, lang=self.language.code, tab=self.last_tab)
+
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(id="_default")
 
     def _new_pane(self, tab: str) -> Pane:
         pane = pane_type(tab)(self.catalog, self.language, id=f"{tab}-pane")
+        if self.scenario is not None:
+            pane.reopen(self.scenario)
         self._panes[tab] = pane
         return pane
 
@@ -298,6 +313,7 @@ class Gpt4oTui(App[None]):
         tab = event.pane.id
         if tab is None:
             return
+        self.last_tab = tab
         pane = await self._built(tab)
         if self.focused not in event.pane.query("*"):
             pane.focus_default()
@@ -387,7 +403,7 @@ class Gpt4oTui(App[None]):
         stamp = f"{dt.datetime.now():%Y%m%d-%H%M%S}"
         svg = self.export_screenshot()
         for attempt in range(1, 100):
-            path = Path.cwd() / f"gpt4o-tui-{what}-{stamp}{'' if attempt == 1 else f'-{attempt}'}.svg"
+            path = self.output_dir / f"gpt4o-tui-{what}-{stamp}{'' if attempt == 1 else f'-{attempt}'}.svg"
             try:
                 files.save(path, svg, replace=False)
             except FileExistsError:
