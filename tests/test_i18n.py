@@ -205,7 +205,7 @@ PROPER = {
     "shift", "tab", "space", "ctrl", "F5", "f5", "alias", "GPT-4", "GPT-3.5", "Flash", "Haiku",
     "Turbo", "mini", "Gemini", "Claude", "text-davinci", "davinci", "Anthropic", "Google",
     "gpt-4o-2024-08-06",  # a later GPT-4o snapshot, named in the price history
-    "OSC", "output-dir",  # the clipboard's escape sequence, and a command-line flag
+    "OSC",  # the clipboard's escape sequence (OSC 52)
 }
 
 

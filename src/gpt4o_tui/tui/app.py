@@ -181,7 +181,7 @@ class Gpt4oTui(App[None]):
         # Last, so a narrow footer cuts these rather than Help and Quit.
         Binding("f5", "present", "Deck", id="app.present", tooltip="Start the presentation deck"),
         Binding("ctrl+s", "screenshot", "SVG", id="app.screenshot",
-                tooltip="Save this screen as an SVG in the output folder (the current one, or --output-dir)"),
+                tooltip="Save this screen as an SVG in the output folder"),
     ]
     # The language is the app's state: every word on screen is taken from it.
     language: reactive[Language] = reactive(i18n.ENGLISH, init=False)
