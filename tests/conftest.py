@@ -64,6 +64,15 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has a settings folder of its own, empty: none reads or writes the
+    settings of the person running the tests (~/.config/gpt4o-tui)."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see the English app unless they ask for Chinese, whatever this machine's
     locale: the language follows LC_ALL, LC_MESSAGES and LANG."""

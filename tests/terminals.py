@@ -59,7 +59,9 @@ class Tmux:
 
     def run(self, *args: str) -> str:
         command = ["tmux", "-u", "-L", self.socket, "-f", str(self.config), *args]
-        return subprocess.run(command, capture_output=True, text=True, timeout=30, env=TERMINAL_ENV).stdout
+        # The settings folder is the test's own (conftest's own_settings), read as the server starts.
+        env = {**TERMINAL_ENV, "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"]}
+        return subprocess.run(command, capture_output=True, text=True, timeout=30, env=env).stdout
 
     def start(self, command: str, width: int = 80, height: int = 24) -> None:
         # The size is set before the pane exists: a pane made at tmux's default size and

@@ -129,7 +129,8 @@ def test_over_ssh(tmux: Tmux, sshd: tuple[int, Path]) -> None:
     """ssh -tt into loopback, run gpt4o-tui inside tmux there, and read what comes back
     over the connection in the local terminal."""
     port, key = sshd
-    remote = f"cd /tmp && LANG=C.UTF-8 TERM=xterm-256color tmux -u -L gpt4o-remote-{os.getpid()} " \
+    config = shlex.quote(os.environ["XDG_CONFIG_HOME"])  # the test's own settings folder, there too
+    remote = f"cd /tmp && LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME={config} tmux -u -L gpt4o-remote-{os.getpid()} " \
              f"new-session -s remote {shlex.quote(str(APP))} \\; set-option status off"
     ssh = ["ssh", "-tt", "-p", str(port), "-i", str(key), "-o", "StrictHostKeyChecking=no",
            "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes",

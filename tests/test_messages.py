@@ -23,7 +23,7 @@ from gpt4o_tui.text import i18n
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "gpt4o_tui"
 # Called with a key: a Language by these names, and what names a key for later.
-LOOKUP_NAMES = {"lang", "EN", "ENGLISH", "Said", "CountError"}
+LOOKUP_NAMES = {"lang", "EN", "ENGLISH", "Said", "CountError", "SettingsError", "ScenarioError"}
 LOOKUP_ATTRIBUTES = {"lang", "language"}  # self.lang(...), self.app.language(...)
 
 

@@ -247,7 +247,7 @@ def test_the_served_page_loads_nothing_from_the_internet() -> None:
 
 
 def test_each_browser_tab_runs_this_python_with_the_chosen_data_and_theme(tmp_path: Path) -> None:
-    assert command(None, "light") == f"{sys.executable} -m gpt4o_tui --theme light --lang en"
+    assert command(None, "light") == f"{sys.executable} -m gpt4o_tui --no-config --theme light --lang en"
     assert command(None, "dark", language("zh")).endswith("--lang zh")
     assert command(tmp_path / "my data", "dark").endswith(f"--data '{tmp_path / 'my data'}'")
 

@@ -3,7 +3,7 @@ a refused value, help, and a terminal that is too small."""
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -140,8 +140,11 @@ def test_pricing_conversations(snap_compare, catalog: Catalog) -> None:
     assert snap_compare(SteadyApp(catalog), terminal_size=(80, 24), run_before=open_conversations)
 
 
-def test_export_asks_before_overwriting(snap_compare, catalog: Catalog, tmp_path) -> None:
-    existing = tmp_path / "scenario.md"
+def test_export_asks_before_overwriting(snap_compare, catalog: Catalog) -> None:
+    # The dialog shows the full path: one the snapshot shows the same on every machine.
+    folder = Path("/tmp/gpt4o-tui-export-snapshot")
+    folder.mkdir(exist_ok=True)
+    existing = folder / "scenario.md"
     existing.write_text("mine", encoding="utf-8")
 
     async def ask(pilot: Pilot) -> None:
@@ -150,12 +153,7 @@ def test_export_asks_before_overwriting(snap_compare, catalog: Catalog, tmp_path
         await pilot.press("enter")
         await pilot.pause()
 
-    cwd = os.getcwd()
-    os.chdir(tmp_path)  # a path the snapshot shows the same on every machine
-    try:
-        assert snap_compare(SteadyApp(catalog), terminal_size=(80, 24), run_before=ask)
-    finally:
-        os.chdir(cwd)
+    assert snap_compare(SteadyApp(catalog, output_dir=folder), terminal_size=(80, 24), run_before=ask)
 
 
 @pytest.mark.parametrize("theme", themes.NAMES)

@@ -8,13 +8,25 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from gpt4o_tui import __version__
 from gpt4o_tui.core.catalog import Catalog, DataError, load
-from gpt4o_tui.core.counts import IMAGES_BOUNDS, CountError, check_bounds, parse_count
+from gpt4o_tui.core.counts import (
+    IMAGES_BOUNDS,
+    INPUT_BOUNDS,
+    OUTPUT_BOUNDS,
+    REQUESTS_BOUNDS,
+    TURNS_BOUNDS,
+    Bounds,
+    CountError,
+    check_bounds,
+    parse_count,
+)
 from gpt4o_tui.core.images import DEFAULT_SIZE, DETAILS, MAX_SIDE, ImageSize, parse_size
+from gpt4o_tui.core.settings import path as settings_path
 from gpt4o_tui.text import i18n
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.tui import themes
@@ -22,11 +34,14 @@ from gpt4o_tui.tui.panes import TABS
 
 if TYPE_CHECKING:
     from gpt4o_tui.core.costs import ModelCost, Workload
+    from gpt4o_tui.core.scenario import Scenario
 
 EXIT_DATA_ERROR = 2
 EXIT_OUTPUT_ERROR = 1
 EXIT_CRASH = 1
 SCREENSHOT_SIZE = (120, 40)
+# The calculator's workload flags, each a Workload field of the same name.
+WORKLOAD_FLAGS = ("input_tokens", "output_tokens", "requests_per_day", "images", "image_size", "detail")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,15 +102,70 @@ def _run(argv: list[str] | None, lang: Language) -> int:
     if sys.stdin is None:  # started with its input closed (`gpt4o-tui <&-`): no keys to read
         print(lang("cli.stdin_closed"), file=sys.stderr)
         return EXIT_DATA_ERROR
+    return _app(catalog, args, lang)
+
+
+def _app(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
+    """The app, on the settings file's theme, language and pane unless a flag says
+    otherwise; what a person changes in it is remembered for next time."""
+    from gpt4o_tui.core import settings
     from gpt4o_tui.tui.app import Gpt4oTui
 
+    scenario = _scenario(args, lang)
+    if isinstance(scenario, int):
+        return scenario
+    file = settings.path()
+    choices = {"theme": themes.NAMES, "lang": i18n.LANGS, "tab": tuple(TABS)}
+    saved = settings.Settings()
+    if not args.no_config:
+        try:
+            saved = settings.read(file, choices)
+        except settings.SettingsError as error:
+            print(lang("cli.settings_ignored", path=file, problem=lang.say(error.said)), file=sys.stderr)
+    chosen = settings.Settings(theme=args.theme, lang=getattr(args, "lang", None),
+                               tab=args.tab or ("pricing" if scenario is not None else None))
+    started = chosen.over(saved).over(settings.Settings(themes.DEFAULT, lang.code, next(iter(TABS))))
     present = args.present or args.interval is not None  # an interval only makes sense for the deck
-    app = Gpt4oTui(catalog, theme=args.theme, tab=args.tab, present=present, interval=args.interval,
-                   lang=lang.code)
+    app = Gpt4oTui(catalog, theme=started.theme, tab=started.tab, present=present, interval=args.interval,
+                   lang=started.lang, scenario=scenario, output_dir=args.output_dir)
     app.run()
     # Textual sets 1 after an exception in the app, and leaves None when it panics
     # (its input thread failing): either way the app did not end as asked.
-    return EXIT_CRASH if app.return_code is None else app.return_code
+    code = EXIT_CRASH if app.return_code is None else app.return_code
+    if not args.no_config and code == 0:  # a crash is not a choice to remember
+        try:
+            settings.remember(file, started, app.settings, choices)
+        except OSError as error:
+            print(lang("cli.settings_not_saved", path=file, reason=error.strerror or error), file=sys.stderr)
+    return code
+
+
+def _scenario(args: argparse.Namespace, lang: Language) -> Scenario | int | None:
+    """The workload the calculator opens on: --scenario's file, with any workload flag
+    over it; None for the calculator's own; an exit status for a file that cannot be had."""
+    from gpt4o_tui.core import scenario
+    from gpt4o_tui.core.costs import Workload
+
+    found = None
+    if args.scenario is not None:
+        try:
+            found = scenario.parse(args.scenario.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            reason = lang("cli.not_utf8") if isinstance(error, UnicodeDecodeError) else error.strerror or str(error)
+            print(lang("cli.scenario_error", file=args.scenario, problem=lang("settings.cannot_read", reason=reason)),
+                  file=sys.stderr)
+            return EXIT_DATA_ERROR
+        except scenario.ScenarioError as error:
+            print(lang("cli.scenario_error", file=args.scenario, problem=lang.say(error.said)), file=sys.stderr)
+            return EXIT_DATA_ERROR
+    flags = {name: getattr(args, name) for name in WORKLOAD_FLAGS if getattr(args, name) is not None}
+    if found is None and not flags and not args.batch and args.turns is None:
+        return None
+    found = found or scenario.Scenario(Workload())
+    size = flags.pop("image_size", None)
+    workload = replace(found.workload, **flags, **({"image_size": size} if size else {}))
+    return replace(found, workload=workload, batch=found.batch or args.batch,
+                   turns=found.turns if args.turns is None else args.turns)
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -144,6 +214,28 @@ def _count_type(lang: Language):  # type: ignore[no-untyped-def]
             raise argparse.ArgumentTypeError(lang.say(error.said)) from None
 
     return count
+
+
+def _calculator_type(lang: Language, bounds: Bounds, base=None):  # type: ignore[no-untyped-def]
+    """A count within the calculator's range for it."""
+    def calculator_count(text: str) -> int:
+        value = (base or _count_type(lang))(text)
+        try:
+            return check_bounds(value, bounds)
+        except CountError as error:
+            raise argparse.ArgumentTypeError(lang.say(error.said)) from None
+
+    return calculator_count
+
+
+def _folder_type(lang: Language):  # type: ignore[no-untyped-def]
+    def folder(text: str) -> Path:
+        path = Path(text).expanduser().absolute()
+        if not path.is_dir():
+            raise argparse.ArgumentTypeError(lang("cli.not_a_folder", path=text))
+        return path
+
+    return folder
 
 
 def _positive_count_type(lang: Language):  # type: ignore[no-untyped-def]
@@ -219,10 +311,27 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
         parents=[data],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=lang("cli.version"))
-    parser.add_argument("--theme", choices=themes.NAMES, default=themes.DEFAULT, help=lang("cli.theme"))
-    parser.add_argument("--tab", choices=TABS, default=next(iter(TABS)), help=lang("cli.tab"))
+    parser.add_argument("--theme", choices=themes.NAMES, help=lang("cli.theme"))
+    parser.add_argument("--tab", choices=TABS, help=lang("cli.tab"))
     parser.add_argument("--present", action="store_true", help=lang("cli.present"))
     parser.add_argument("--interval", type=_seconds_type(lang), metavar="SECONDS", help=lang("cli.interval"))
+    parser.add_argument("--no-config", action="store_true", help=lang("cli.no_config", path=settings_path()))
+    parser.add_argument("--output-dir", type=_folder_type(lang), default=Path.cwd(), metavar="DIR",
+                        help=lang("cli.output_dir"))
+    calculator = parser.add_argument_group(lang("cli.workload_group"))
+    calculator.add_argument("--scenario", type=Path, metavar="FILE", help=lang("cli.scenario"))
+    calculator.add_argument("--input-tokens", type=_calculator_type(lang, INPUT_BOUNDS), metavar="N",
+                            help=lang("cli.input_tokens"))
+    calculator.add_argument("--output-tokens", type=_calculator_type(lang, OUTPUT_BOUNDS), metavar="N",
+                            help=lang("cli.output_tokens"))
+    calculator.add_argument("--requests-per-day", type=_calculator_type(lang, REQUESTS_BOUNDS, positive_count),
+                            metavar="N", help=lang("cli.requests_per_day"))
+    calculator.add_argument("--images", type=_images_type(lang), metavar="N", help=lang("cli.images"))
+    calculator.add_argument("--image-size", type=_size_type(lang), metavar="WxH", help=lang("cli.image_size"))
+    calculator.add_argument("--detail", choices=DETAILS, help=lang("cli.detail"))
+    calculator.add_argument("--batch", action="store_true", help=lang("cli.batch"))
+    calculator.add_argument("--turns", type=_calculator_type(lang, TURNS_BOUNDS, positive_count), metavar="N",
+                            help=lang("cli.turns"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     commands.add_parser("check", parents=[data], help=lang("cli.check"))
     cost = commands.add_parser("cost", parents=[data], help=lang("cli.cost"), description=lang("cli.cost_description"))

@@ -249,8 +249,10 @@ FULL_PAGE = """<!DOCTYPE html>
 
 
 def command(data: Path | None, theme: str, lang: Language = ENGLISH) -> str:
-    """The command each browser tab's app runs as, as a shell would write it."""
-    words = [sys.executable, "-m", "gpt4o_tui", "--theme", theme, "--lang", lang.code]
+    """The command each browser tab's app runs as, as a shell would write it. Every
+    visitor shares the server's account, so none reads or leaves settings there
+    (--no-config)."""
+    words = [sys.executable, "-m", "gpt4o_tui", "--no-config", "--theme", theme, "--lang", lang.code]
     if data is not None:
         words += ["--data", str(data.resolve())]
     return shlex.join(words)

@@ -258,12 +258,17 @@ def image_tokens_cell(catalog: Catalog, result: ModelCost, lang: Language) -> st
 
 
 def scenario_json(catalog: Catalog, workload: Workload, batch: bool, prices: Prices,
-                  results: Sequence[ModelCost]) -> str:
+                  results: Sequence[ModelCost], turns: int | None = None) -> str:
     """The calculator's scenario: the same document `gpt4o-tui cost --format json` gives,
-    with which prices it used ("launch" or "latest known"). A document for machines:
-    its keys and values are the same in every language."""
+    with which prices it used ("launch", "latest known" or "today"), the models a person
+    added from genai-prices and the conversation's turns, so that `gpt4o-tui --scenario`
+    reopens it as it was. A document for machines: its keys and values are the same in
+    every language."""
     document = _document(catalog, workload, batch, results)
     document["workload"]["prices"] = prices  # type: ignore[index]
+    document["workload"]["others"] = [r.model.id for r in results if r.model.role == "today"]  # type: ignore[index]
+    if turns is not None:
+        document["workload"]["turns"] = turns  # type: ignore[index]
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 

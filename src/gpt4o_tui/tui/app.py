@@ -31,6 +31,7 @@ from textual.widgets.option_list import Option
 
 from gpt4o_tui.core import files
 from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.core.settings import Settings
 from gpt4o_tui.text import i18n
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.tui import themes
@@ -39,6 +40,7 @@ from gpt4o_tui.tui.panes import PANES, PaneEntry
 if TYPE_CHECKING:
     from textual.driver import Driver
 
+    from gpt4o_tui.core.scenario import Scenario
     from gpt4o_tui.tui.panes.base import Pane
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -239,7 +241,7 @@ class Gpt4oTui(App[None]):
         # Last, so a narrow footer cuts these rather than Help and Quit.
         Binding("f5", "present", "Deck", id="app.present", tooltip="Start the presentation deck"),
         Binding("ctrl+s", "screenshot", "SVG", id="app.screenshot",
-                tooltip="Save this screen as an SVG in the current folder"),
+                tooltip="Save this screen as an SVG in the output folder"),
     ]
     # The language is the app's state: every word on screen is taken from it.
     language: reactive[Language] = reactive(i18n.ENGLISH, init=False)
@@ -253,14 +255,20 @@ class Gpt4oTui(App[None]):
         present: bool = False,
         interval: float | None = None,
         lang: str = i18n.DEFAULT,
+        scenario: Scenario | None = None,
+        output_dir: Path | None = None,
     ) -> None:
+        """`scenario`: the workload the Pricing calculator opens on; `output_dir`: where
+        export and ctrl+s save (the current folder unless given)."""
         super().__init__()
         self.catalog = catalog
         self.set_reactive(Gpt4oTui.language, i18n.language(lang))
         for look in themes.themes():
             self.register_theme(look)
         self.theme = theme
-        self.first_tab = tab
+        self.first_tab = self.last_tab = tab
+        self.scenario = scenario
+        self.output_dir = output_dir or Path.cwd()
         self.present_at_start = present
         self.interval = interval
         # Panes are built the first time they are shown: start-up pays for one.
@@ -282,11 +290,18 @@ class Gpt4oTui(App[None]):
         nothing more can be typed, so the app says so and stops."""
         self.exit(return_code=EXIT_INPUT_ENDED, message=self.language("app.input_ended"))
 
+    @property
+    def settings(self) -> Settings:
+        """What the settings file remembers: the theme, language and pane as they are now."""
+        return Settings(theme=self.theme, lang=self.language.code, tab=self.last_tab)
+
     def get_default_screen(self) -> Screen:
         return ExplorerScreen(id="_default")
 
     def _new_pane(self, tab: str) -> Pane:
         pane = pane_type(tab)(self.catalog, self.language, id=f"{tab}-pane")
+        if self.scenario is not None:
+            pane.reopen(self.scenario)
         self._panes[tab] = pane
         return pane
 
@@ -384,6 +399,7 @@ class Gpt4oTui(App[None]):
         tab = event.pane.id
         if tab is None:
             return
+        self.last_tab = tab
         pane = await self._built(tab)
         if pane is None:
             return
@@ -473,7 +489,7 @@ class Gpt4oTui(App[None]):
         stamp = f"{dt.datetime.now():%Y%m%d-%H%M%S}"
         svg = self.export_screenshot()
         for attempt in range(1, 100):
-            path = Path.cwd() / f"gpt4o-tui-{what}-{stamp}{'' if attempt == 1 else f'-{attempt}'}.svg"
+            path = self.output_dir / f"gpt4o-tui-{what}-{stamp}{'' if attempt == 1 else f'-{attempt}'}.svg"
             try:
                 files.save(path, svg, replace=False)
             except FileExistsError:

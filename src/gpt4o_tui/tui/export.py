@@ -42,6 +42,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(lang("export.title"), classes="section-title")
             yield Static(lang("export.save_to"))
             yield Input(str(self.suggested), id="export-path")
+            yield Static(lang("export.full_path", path=self.suggested), id="export-full-path")
             yield Static("", id="export-message")
             yield Static(lang("export.keys"), classes="footnote")
 
@@ -55,6 +56,18 @@ class ExportScreen(ModalScreen[Path | None]):
         shown.update(message)
         shown.set_class(problem, "-problem")
 
+    def _path(self, typed: str) -> Path:
+        """The typed name as a full path: a relative one is in the suggested folder."""
+        return self.suggested.parent / Path(typed.strip()).expanduser()
+
+    @on(Input.Changed, "#export-path")
+    def _changed(self, event: Input.Changed) -> None:
+        try:
+            full = self.lang("export.full_path", path=self._path(event.value)) if event.value.strip() else ""
+        except RuntimeError:  # ~someone, and no such user: said when it is submitted
+            full = ""
+        self.query_one("#export-full-path", Static).update(full)
+
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
@@ -62,7 +75,7 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         typed = Path(event.value.strip())
         try:
-            path = typed.expanduser()
+            path = self._path(event.value)
         except RuntimeError:  # ~someone, and no such user
             self._say(self.lang("export.no_home", path=typed))
             return

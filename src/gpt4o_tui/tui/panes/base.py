@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.core.scenario import Scenario
 from gpt4o_tui.text.i18n import Language
 
 if TYPE_CHECKING:
@@ -32,6 +33,10 @@ class Pane(Widget):
         super().__init__(id=id)
         self.catalog = catalog
         self.lang = lang
+
+    def reopen(self, scenario: Scenario) -> None:
+        """Take a scenario given on the command line, before the pane is first drawn.
+        Only the Pricing pane has a calculator to put it in."""
 
     def show(self) -> None:
         """Render the pane's state into its widgets (after mount, and after a rebuild)."""

@@ -5,6 +5,8 @@ its own, renders it."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from textual.widgets import Select, TextArea
 from gpt4o_tui.core import costs
 from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.core.scenario import Scenario
 from gpt4o_tui.text import report
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.report import Prices
@@ -33,6 +36,16 @@ from gpt4o_tui.tui.widgets.log_slider import CountSlider
 PRICES: tuple[Prices, ...] = ("launch", "latest known", "today")
 
 
+def clipboard_problem(headless: bool, environ: Mapping[str, str]) -> str | None:
+    """Why a copy through OSC 52 is known not to arrive, as a message key; None where
+    it may. Only these cases can be told: a terminal that takes OSC 52 says nothing."""
+    if headless:
+        return "copy.headless"
+    if environ.get("TERM_PROGRAM") == "Apple_Terminal":
+        return "copy.apple_terminal"
+    return None
+
+
 class PricingPane(Pane, VerticalScroll):
     BINDINGS = [
         Binding("w", "choose_workload", "Uses", id="pricing.workload",
@@ -46,9 +59,11 @@ class PricingPane(Pane, VerticalScroll):
                 tooltip="Compare with another model, priced today (genai-prices)"),
         Binding("e", "export", "Export", show=False, id="pricing.export",
                 tooltip="Save this scenario as Markdown or JSON"),
+        Binding("c", "copy_scenario", "Copy", show=False, id="pricing.copy",
+                tooltip="Copy this scenario as Markdown to the clipboard (OSC 52)"),
     ]
     PALETTE = ("pricing.workload", "pricing.latest", "pricing.compare", "pricing.batch", "pricing.export",
-               "pricing.reset")
+               "pricing.copy", "pricing.reset")
 
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
@@ -64,6 +79,16 @@ class PricingPane(Pane, VerticalScroll):
         super().__init__(catalog, lang, id=id)
         self.can_focus = False
         self.latest_catalog = catalog.latest()
+
+    def reopen(self, scenario: Scenario) -> None:
+        """The calculator as the scenario has it (set before the first draw, so nothing
+        is drawn twice); turns the scenario leaves out stay the calculator's own."""
+        self.set_reactive(PricingPane.workload, scenario.workload)
+        self.set_reactive(PricingPane.batch_api, scenario.batch)
+        self.set_reactive(PricingPane.prices, scenario.prices)
+        self.set_reactive(PricingPane.others, scenario.others)
+        if scenario.turns is not None:
+            self.set_reactive(PricingPane.turns, scenario.turns)
 
     def compose(self) -> ComposeResult:
         catalog, latest, lang = self.catalog, self.latest_catalog, self.lang
@@ -176,7 +201,23 @@ class PricingPane(Pane, VerticalScroll):
             if path is not None:
                 self.app.notify(self.lang("export.saved", path=path), title=self.lang("export.saved_title"))
 
-        self.app.push_screen(ExportScreen(self.scenario, Path.cwd() / "gpt4o-tui-scenario.md", self.lang), saved)
+        folder = getattr(self.app, "output_dir", None) or Path.cwd()
+        self.app.push_screen(ExportScreen(self.scenario, folder / "gpt4o-tui-scenario.md", self.lang), saved)
+
+    def action_copy_scenario(self) -> None:
+        """The Markdown scenario onto the clipboard through OSC 52, which the terminal
+        (even over SSH) takes or ignores without a word back: the notice says so, and
+        says where the same text is where it is known not to arrive."""
+        problem = clipboard_problem(self.app.is_headless, os.environ)
+        if problem is not None:
+            self.app.notify(self.lang(problem), title=self.lang("copy.cannot_title"), severity="warning", timeout=8)
+            return
+        text = self.scenario("markdown")
+        self.app.copy_to_clipboard(text)
+        said = self.lang("copy.copied", lines=text.count("\n"))
+        if os.environ.get("TMUX"):
+            said += self.lang("copy.in_tmux")
+        self.app.notify(said, title=self.lang("copy.copied_title"), timeout=8)
 
     def scenario(self, kind: str) -> str:
         """The scenario on screen, as the `cost` command would give it."""
@@ -193,5 +234,5 @@ class PricingPane(Pane, VerticalScroll):
 
             results += today.chosen(self.others, self.workload, self.batch_api)
         if kind == "json":
-            return report.scenario_json(priced, self.workload, self.batch_api, prices, results)
+            return report.scenario_json(priced, self.workload, self.batch_api, prices, results, self.turns)
         return report.scenario_markdown(priced, self.workload, self.batch_api, prices, results, self.lang)
