@@ -165,7 +165,7 @@ def test_flags_go_over_the_scenario_file(tmp_path: Path) -> None:
     ({"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "batch": "yes"},
      "gives workload.batch as 'yes'; it can be true, false"),
     ({"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "prices": "tomorrow"},
-     "gives workload.prices as 'tomorrow'; it can be launch, latest known"),
+     "gives workload.prices as 'tomorrow'; it can be launch, latest known, today"),
 ])
 def test_a_bad_scenario_file_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                     workload: object, said: str) -> None:

@@ -88,6 +88,7 @@ class Started:
                 app.set_reactive(app_module.Gpt4oTui.language, app_module.i18n.language(inside["lang"]))
             if "tab" in inside:
                 app.last_tab = inside["tab"]
+            app._return_code = 0  # it ended as a person ends it (a crash is not remembered)
 
         monkeypatch.setattr(app_module.Gpt4oTui, "run", run)
 
