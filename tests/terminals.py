@@ -95,7 +95,9 @@ class Pty:
         self.fd = main
         self.output = bytearray()
         self.process = subprocess.Popen(
-            [str(APP), *args], stdin=side, stdout=side, stderr=side, env={**TERMINAL_ENV, "TERM": "xterm-256color"},
+            [str(APP), *args], stdin=side, stdout=side, stderr=side,
+            # The settings folder is the test's own (conftest's own_settings), never ~/.config.
+            env={**TERMINAL_ENV, "TERM": "xterm-256color", "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"]},
             cwd=cwd, start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
         os.close(side)
 

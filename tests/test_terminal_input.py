@@ -4,6 +4,7 @@ pseudo-terminal running the installed program."""
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Iterator
 
@@ -135,7 +136,7 @@ def test_input_at_its_end_ends_the_app_with_one_line() -> None:
 
     from tests.terminals import APP, TERMINAL_ENV
 
-    done = subprocess.run([str(APP)], stdin=subprocess.DEVNULL, capture_output=True, timeout=30, env=TERMINAL_ENV)
+    done = subprocess.run([str(APP)], stdin=subprocess.DEVNULL, capture_output=True, timeout=30, env={**TERMINAL_ENV, "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"]})
     assert done.returncode == 1
     said = Pty.ESCAPES.sub("", done.stderr.decode()).strip()
     assert said == "gpt4o-tui: the terminal's input has ended; nothing more can be typed."

@@ -174,6 +174,11 @@ class OneLineParser(argparse.ArgumentParser):
 
     lang: Language = i18n.ENGLISH
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        # No abbreviations: `tokens --image` must not be read as the app's --images.
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_DATA_ERROR, self.lang("cli.parse_error", prog=self.prog, message=message) + "\n")
 

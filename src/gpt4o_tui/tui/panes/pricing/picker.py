@@ -29,6 +29,7 @@ class ModelPicker(ModalScreen[str | None]):
     def __init__(self, lang: Language, chosen: tuple[str, ...]) -> None:
         super().__init__()
         self.lang, self.chosen = lang, chosen
+        self._done = False
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -81,11 +82,19 @@ class ModelPicker(ModalScreen[str | None]):
         table = self.query_one("#picker-results", DataTable)
         if table.row_count:
             row = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.dismiss(str(row.value))
+            self._finish(str(row.value))
 
     @on(DataTable.RowSelected, "#picker-results")
     def _clicked(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(str(event.row_key.value))
+        self._finish(str(event.row_key.value))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._finish(None)
+
+    def _finish(self, ref: str | None) -> None:
+        """Close once, and only from the top: two Enters in one read, or Enter and a
+        click, must not close the screen beneath."""
+        if self._done or not self.is_current:
+            return
+        self._done = True
+        self.dismiss(ref)
