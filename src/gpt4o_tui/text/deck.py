@@ -54,7 +54,6 @@ def slides(catalog: Catalog, lang: Language = ENGLISH) -> tuple[Slide, ...]:
         _workload(catalog, lang),
         *_images(catalog, lang),
         _since_launch(catalog, lang),
-        _then_and_now(catalog, lang),
     )
 
 
@@ -246,33 +245,4 @@ def _since_launch(catalog: Catalog, lang: Language) -> Slide:
         compared=tuple((r.model.name + marks.get(r.model.id, ""), lang.total(r)) for r in now),
         compared_title=lang("deck.since.compared"),
         notes=notes,
-    )
-
-
-def _then_and_now(catalog: Catalog, lang: Language) -> Slide:
-    """The same workload at launch and today (genai-prices' shipped snapshot)."""
-    from gpt4o_tui.core import today
-
-    workload = Workload()
-    then = {r.model.id: r for r in costs.monthly(catalog, workload)}
-    now = {r.model.id: r for r in today.monthly(catalog, workload)}
-    subject = catalog.subject.id
-    rows = tuple((m.name, lang("deck.now.row", then=lang.total(then[m.id]),
-                               now=lang.total(now[m.id]) if m.id in now else "—"))
-                 for m in catalog.compared)
-    return Slide(
-        title=lang("deck.now.title"),
-        figure=lang.usd_cell(now[subject].total_usd) if subject in now else "n/a",
-        unit=lang("deck.dollar_unit", unit=lang("deck.now.unit", model=catalog.subject.name)),
-        lines=(
-            lang("deck.now.line", requests=workload.requests_per_day, days=workload.days,
-                 input=workload.input_tokens, output=workload.output_tokens),
-            lang("deck.now.what", version=today.version()),
-        ),
-        sources=tuple(dict.fromkeys((*(s for m in catalog.compared for s in catalog.price(m.id).sources),
-                                     today.SOURCE))),
-        compared=rows,
-        compared_title=lang("deck.now.compared"),
-        notes=tuple(f"{m.name}{lang.colon}{report.deprecation_said(d, lang)}" for m in catalog.compared
-                    if (d := catalog.deprecation(m.id)) is not None and d.status == "shut down"),
     )
