@@ -212,13 +212,7 @@ class _argparse_words:
 
 
 def _count_type(lang: Language):  # type: ignore[no-untyped-def]
-    def count(text: str) -> int:
-        try:
-            return parse_count(text)
-        except CountError as error:
-            raise argparse.ArgumentTypeError(lang.say(error.said)) from None
-
-    return count
+    return _said_type(lang, parse_count)
 
 
 def _calculator_type(lang: Language, bounds: Bounds, base=None):  # type: ignore[no-untyped-def]
@@ -253,24 +247,23 @@ def _positive_count_type(lang: Language):  # type: ignore[no-untyped-def]
     return positive_count
 
 
-def _images_type(lang: Language):  # type: ignore[no-untyped-def]
-    def images(text: str) -> int:
+def _said_type(lang: Language, parse):  # type: ignore[no-untyped-def]
+    """An argparse type from a core parser: its CountError worded in the language."""
+    def typed(text: str):  # type: ignore[no-untyped-def]
         try:
-            return check_bounds(parse_count(text), IMAGES_BOUNDS)
+            return parse(text)
         except CountError as error:
             raise argparse.ArgumentTypeError(lang.say(error.said)) from None
 
-    return images
+    return typed
+
+
+def _images_type(lang: Language):  # type: ignore[no-untyped-def]
+    return _said_type(lang, lambda text: check_bounds(parse_count(text), IMAGES_BOUNDS))
 
 
 def _size_type(lang: Language):  # type: ignore[no-untyped-def]
-    def size(text: str) -> ImageSize:
-        try:
-            return parse_size(text)
-        except CountError as error:
-            raise argparse.ArgumentTypeError(lang.say(error.said)) from None
-
-    return size
+    return _said_type(lang, parse_size)
 
 
 def _seconds_type(lang: Language):  # type: ignore[no-untyped-def]

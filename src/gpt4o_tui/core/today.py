@@ -136,8 +136,10 @@ def _closest(ref: str) -> str:
     return ", ".join(difflib.get_close_matches(ref.strip().lower().rpartition(":")[2], names, n=4, cutoff=0.5)) or "—"
 
 
+@cache
 def for_catalog_model(model: Model) -> TodayModel | None:
-    """The genai-prices entry for one of gpt4o-tui's own models, by its API id."""
+    """The genai-prices entry for one of gpt4o-tui's own models, by its API id, found
+    once: a slider step at today's prices asks for all five again."""
     if model.provider is None:
         return None
     try:
