@@ -120,8 +120,10 @@ def gpt4o_tui() -> Program:
     return Program(
         name="gpt4o-tui",
         argv=[str(script)],
-        first_frame=lambda s: all(t in s.splitlines()[0] for t in ("Specs", "Benchmarks", "Safety", "Pricing"))
-        and "Quit" in s.splitlines()[-1],
+        first_frame=lambda s: (
+            all(t in s.splitlines()[0] for t in ("Specs", "Benchmarks", "Safety", "Pricing"))
+            and "Quit" in s.splitlines()[-1]
+        ),
         tab_switch=(b"2", lambda s: "MMLU: Knowledge" in s),
         prepare_step=[(b"4", lambda s: "$58.50" in s)],
         # Input tokens 500 -> 600: GPT-4o mini's month goes from $58.50 to $63.00.

@@ -86,9 +86,16 @@ async def measure(port: int, server: subprocess.Popen[bytes], count: int) -> dic
         if time.monotonic() - left > TIMEOUT:
             raise RuntimeError("sessions still running long after their browsers left")
         await asyncio.sleep(0.05)
-    return {"sessions": count, "rss_median": statistics.median(rss), "rss_max": max(rss),
-            "pss_median": statistics.median(pss), "pss_total": sum(pss), "rss_total": sum(rss),
-            "server_rss": server_rss, "gone_after": time.monotonic() - left}
+    return {
+        "sessions": count,
+        "rss_median": statistics.median(rss),
+        "rss_max": max(rss),
+        "pss_median": statistics.median(pss),
+        "pss_total": sum(pss),
+        "rss_total": sum(rss),
+        "server_rss": server_rss,
+        "gone_after": time.monotonic() - left,
+    }
 
 
 def main() -> None:
@@ -96,8 +103,11 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=30)
     args = parser.parse_args()
     port = free_port()
-    server = subprocess.Popen([str(APP), "serve", "--port", str(port), "--max-sessions", str(args.sessions)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(APP), "serve", "--port", str(port), "--max-sessions", str(args.sessions)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + TIMEOUT
         while True:

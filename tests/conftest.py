@@ -47,8 +47,6 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     server.stop()
 
 
-
-
 @pytest.fixture
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every save runs out of space half way through its text."""

@@ -10,8 +10,10 @@ from rich.cells import cell_len
 from textual.app import App
 
 CELL_WIDTH = 12.2  # Textual's SVG export: one terminal cell is 12.2 units wide
-_RUN = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
-                  r'clip-path="url\(#[\w-]+-line-(\d+)\)">([^<]*)</text>')
+_RUN = re.compile(
+    r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+    r'clip-path="url\(#[\w-]+-line-(\d+)\)">([^<]*)</text>'
+)
 
 
 def screen_text(app: App[object]) -> str:

@@ -87,7 +87,9 @@ class Pty:
     a terminal sends, several keys to a write when asked, with nothing in between
     to tidy it up (tmux would parse it first)."""
 
-    ESCAPES = re.compile(r"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+    ESCAPES = re.compile(
+        r"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
+    )
 
     def __init__(self, *args: str, width: int = 100, height: int = 30, cwd: Path | None = None) -> None:
         main, side = os.openpty()
@@ -95,10 +97,16 @@ class Pty:
         self.fd = main
         self.output = bytearray()
         self.process = subprocess.Popen(
-            [str(APP), *args], stdin=side, stdout=side, stderr=side,
+            [str(APP), *args],
+            stdin=side,
+            stdout=side,
+            stderr=side,
             # The settings folder is the test's own (conftest's own_settings), never ~/.config.
             env={**TERMINAL_ENV, "TERM": "xterm-256color", "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"]},
-            cwd=cwd, start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
+            cwd=cwd,
+            start_new_session=True,
+            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+        )
         os.close(side)
 
     def resize(self, width: int, height: int, fd: int | None = None) -> None:

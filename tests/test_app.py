@@ -106,7 +106,11 @@ def test_a_typed_bad_value_is_refused_with_a_message(app: SteadyApp) -> None:
         field = app.query_one("#input-tokens Input", Input)
         assert app.focused is field
         error = app.query_one("#input-tokens .count-error", Static)
-        for typed, message in [("abc", "'abc' is not a count"), ("999999", "must be from 10 to 128,000"), ("0", "must be from 10")]:
+        for typed, message in [
+            ("abc", "'abc' is not a count"),
+            ("999999", "must be from 10 to 128,000"),
+            ("0", "must be from 10"),
+        ]:
             field.value = ""
             await pilot.press(*typed, "enter")
             assert message in str(error.render()), typed
@@ -218,8 +222,10 @@ def test_hiding_a_model_removes_it_from_chart_and_frontier(app: SteadyApp) -> No
         assert len(grouped) == 4
         pane = app.query_one(BenchmarksPane)
         assert pane.hidden == {"gpt-4o"}
-        assert "gpt-4o" not in [p.model_id for p in compare.frontier(
-            compare.points(app.catalog, pane.benchmark, pane.visible, compare.MIXES[0]))]
+        assert "gpt-4o" not in [
+            p.model_id
+            for p in compare.frontier(compare.points(app.catalog, pane.benchmark, pane.visible, compare.MIXES[0]))
+        ]
         await pilot.press("space")
         grouped, frontier = shown_in_charts(app)
         assert "GPT-4o" in grouped and "GPT-4o" in frontier
@@ -295,8 +301,16 @@ def test_help_opens_and_closes(app: SteadyApp) -> None:
 def test_every_action_is_in_the_command_palette(app: SteadyApp) -> None:
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        for expected in ("Go to Specs", "Go to Benchmarks", "Go to Safety", "Go to Pricing", "Help: keys",
-                         "Batch API prices on/off", "Reset calculator", "Quit"):
+        for expected in (
+            "Go to Specs",
+            "Go to Benchmarks",
+            "Go to Safety",
+            "Go to Pricing",
+            "Help: keys",
+            "Batch API prices on/off",
+            "Reset calculator",
+            "Quit",
+        ):
             assert expected in titles
         await pilot.press("4", "right")
         reset = next(c for c in app.get_system_commands(app.screen) if c.title == "Reset calculator")
@@ -450,6 +464,7 @@ def test_reset_brings_back_the_whole_starting_calculator(app: SteadyApp) -> None
 def test_focus_comes_back_after_the_terminal_was_too_small(app: SteadyApp) -> None:
     """Found by the resize storm: hiding the panes took the focus, and after the
     terminal grew again no key reached the calculator."""
+
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         await pilot.press("4", "tab", "tab")
         slider = app.query_one("#output-tokens LogSlider")

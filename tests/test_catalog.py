@@ -22,8 +22,11 @@ LAUNCH_CHART = {
 }
 CHART_ORDER = ("gpt-4o-mini", "gemini-1.5-flash", "claude-3-haiku", "gpt-3.5-turbo", "gpt-4o")
 CHART_ONLY = {
-    ("claude-3-haiku", "gpqa"), ("claude-3-haiku", "drop"), ("claude-3-haiku", "math"),
-    ("claude-3-haiku", "mathvista"), ("gemini-1.5-flash", "mathvista"),
+    ("claude-3-haiku", "gpqa"),
+    ("claude-3-haiku", "drop"),
+    ("claude-3-haiku", "math"),
+    ("claude-3-haiku", "mathvista"),
+    ("gemini-1.5-flash", "mathvista"),
     ("gpt-4o-mini", "mathvista"),  # 56.7: neither the seed nor simple-evals gives it
 } | {("gpt-3.5-turbo", b) for b in ("mmlu", "gpqa", "drop", "mgsm", "math", "humaneval")}
 LIMITS = {
@@ -73,13 +76,22 @@ def test_limits_and_prices_equal_the_reference(catalog: Catalog) -> None:
 def test_the_subject_and_its_caveats(catalog: Catalog) -> None:
     assert catalog.subject.id == "gpt-4o-mini"
     assert [s.stage for s in catalog.safety] == [
-        "Pre-training", "Post-training", "Evaluation", "Instruction hierarchy", "Monitoring"
+        "Pre-training",
+        "Post-training",
+        "Evaluation",
+        "Instruction hierarchy",
+        "Monitoring",
     ]
     evaluation = catalog.safety[2]
     assert evaluation.caveat and "GPT-4o, not GPT-4o mini" in evaluation.caveat
     preference = next(f for f in catalog.facts if f.label == "Chat preference")
     assert preference.caveat and "unconfirmed" in preference.caveat
-    assert [c.date.isoformat() for c in catalog.price_changes] == ["2024-07-23", "2024-08-06", "2024-08-08", "2024-10-01"]
+    assert [c.date.isoformat() for c in catalog.price_changes] == [
+        "2024-07-23",
+        "2024-08-06",
+        "2024-08-08",
+        "2024-10-01",
+    ]
 
 
 def test_best_ignores_unscored_models_and_keeps_ties(catalog: Catalog) -> None:
@@ -101,34 +113,86 @@ def _break(data: Path, file: str, old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("file", "old", "new", "entry", "problem"),
     [
-        ("benchmarks.toml", '"gpt-4o-mini" = 82.0', '"gpt-4o-mini" = 182.0',
-         "[[benchmark]] #1 (mmlu)", "scores.gpt-4o-mini: must be at most 100 (got 182.0)"),
-        ("benchmarks.toml", '"gpt-4o-mini" = 82.0', '"gpt-4o-mini" = nan',
-         "[[benchmark]] #1 (mmlu)", "scores.gpt-4o-mini: must be a finite number (got NaN)"),
-        ("prices.toml", "input = 0.15", "input = -0.15",
-         "[[price]] #1 (gpt-4o-mini)", "input: must be at least 0 (got -0.15)"),
-        ("prices.toml", "input = 0.15", 'input = "cheap"',
-         "[[price]] #1 (gpt-4o-mini)", "input: must be a number (got 'cheap')"),
-        ("models.toml", "context_window = 128000\n", "",
-         "[[model]] #1 (gpt-4o-mini)", "context_window and max_output are required"),
-        ("models.toml", 'short = "4o mini"', 'short = "4o mini"\nshrot = "typo"',
-         "[[model]] #1 (gpt-4o-mini)", "shrot: unknown field (a typo?)"),
-        ("models.toml", 'id = "gpt-4o"\n', 'id = "gpt-4o-mini"\n',
-         "[[model]] #5", "duplicate id 'gpt-4o-mini'"),
-        ("benchmarks.toml", '"gemini-1.5-flash" = 77.9', '"claude-3-opus" = 77.9',
-         "benchmark mmlu", "names model 'claude-3-opus', which models.toml does not define"),
-        ("benchmarks.toml", 'sources = ["openai-launch", "seed", "simple-evals"]', 'sources = ["nowhere"]',
-         "benchmark mmlu", "cites source 'nowhere', which sources.toml does not define"),
-        ("safety.toml", 'stage = "Monitoring"', 'stage = "Monitoring',
-         "TOML syntax", "line"),
-        ("prices.toml", 'model = "text-davinci-003"', 'model = "gpt-5"',
-         "price gpt-5", "names model 'gpt-5'"),
-        ("presets.toml", "input_tokens = 100000", "input_tokens = 200000",
-         "preset code-base-qa", "input_tokens 200,000 is outside the calculator's 10 to 128,000"),
-        ("claims.toml", 'against = "gpt-3.5-turbo"', 'against = "gpt-3"',
-         "claim 'more than 60% cheaper than GPT-3.5 Turbo'", "names model 'gpt-3'"),
-        ("claims.toml", "threshold = 60\n", "",
-         "[[claim]] #1 (more than 60% cheaper than GPT-3.5 Turbo)", "a checkable claim needs against, threshold and prices"),
+        (
+            "benchmarks.toml",
+            '"gpt-4o-mini" = 82.0',
+            '"gpt-4o-mini" = 182.0',
+            "[[benchmark]] #1 (mmlu)",
+            "scores.gpt-4o-mini: must be at most 100 (got 182.0)",
+        ),
+        (
+            "benchmarks.toml",
+            '"gpt-4o-mini" = 82.0',
+            '"gpt-4o-mini" = nan',
+            "[[benchmark]] #1 (mmlu)",
+            "scores.gpt-4o-mini: must be a finite number (got NaN)",
+        ),
+        (
+            "prices.toml",
+            "input = 0.15",
+            "input = -0.15",
+            "[[price]] #1 (gpt-4o-mini)",
+            "input: must be at least 0 (got -0.15)",
+        ),
+        (
+            "prices.toml",
+            "input = 0.15",
+            'input = "cheap"',
+            "[[price]] #1 (gpt-4o-mini)",
+            "input: must be a number (got 'cheap')",
+        ),
+        (
+            "models.toml",
+            "context_window = 128000\n",
+            "",
+            "[[model]] #1 (gpt-4o-mini)",
+            "context_window and max_output are required",
+        ),
+        (
+            "models.toml",
+            'short = "4o mini"',
+            'short = "4o mini"\nshrot = "typo"',
+            "[[model]] #1 (gpt-4o-mini)",
+            "shrot: unknown field (a typo?)",
+        ),
+        ("models.toml", 'id = "gpt-4o"\n', 'id = "gpt-4o-mini"\n', "[[model]] #5", "duplicate id 'gpt-4o-mini'"),
+        (
+            "benchmarks.toml",
+            '"gemini-1.5-flash" = 77.9',
+            '"claude-3-opus" = 77.9',
+            "benchmark mmlu",
+            "names model 'claude-3-opus', which models.toml does not define",
+        ),
+        (
+            "benchmarks.toml",
+            'sources = ["openai-launch", "seed", "simple-evals"]',
+            'sources = ["nowhere"]',
+            "benchmark mmlu",
+            "cites source 'nowhere', which sources.toml does not define",
+        ),
+        ("safety.toml", 'stage = "Monitoring"', 'stage = "Monitoring', "TOML syntax", "line"),
+        ("prices.toml", 'model = "text-davinci-003"', 'model = "gpt-5"', "price gpt-5", "names model 'gpt-5'"),
+        (
+            "presets.toml",
+            "input_tokens = 100000",
+            "input_tokens = 200000",
+            "preset code-base-qa",
+            "input_tokens 200,000 is outside the calculator's 10 to 128,000",
+        ),
+        (
+            "claims.toml",
+            'against = "gpt-3.5-turbo"',
+            'against = "gpt-3"',
+            "claim 'more than 60% cheaper than GPT-3.5 Turbo'",
+            "names model 'gpt-3'",
+        ),
+        (
+            "claims.toml",
+            "threshold = 60\n",
+            "",
+            "[[claim]] #1 (more than 60% cheaper than GPT-3.5 Turbo)",
+            "a checkable claim needs against, threshold and prices",
+        ),
     ],
 )
 def test_broken_data_names_file_entry_and_problem(
@@ -163,7 +227,9 @@ def test_latest_known_prices_apply_the_dated_changes(catalog: Catalog) -> None:
     flash = latest.price("gemini-1.5-flash")
     assert (flash.input, flash.output) == (Decimal("0.075"), Decimal("0.30"))
     assert flash.long_context is not None and (flash.long_context.input, flash.long_context.output) == (
-        Decimal("0.15"), Decimal("0.60"))
+        Decimal("0.15"),
+        Decimal("0.60"),
+    )
     assert flash.sources == ("llm-prices", "google-pricing-2024")
     assert latest.price("gpt-4o-mini") == catalog.price("gpt-4o-mini"), "caching and fine-tuning are other products"
     assert catalog.price("gemini-1.5-flash").input == Decimal("0.35"), "the launch prices stay as they were"

@@ -22,13 +22,18 @@ def test_verdicts_on_the_launch_prices(catalog: Catalog) -> None:
     turbo = found["gpt-3.5-turbo"]
     assert summary(turbo) == "holds on input only"
     assert [check_text(c, turbo.claim) for c in turbo.checks] == [
-        "input 70% cheaper", "output 60% cheaper (exactly 60, not more)"]
+        "input 70% cheaper",
+        "output 60% cheaper (exactly 60, not more)",
+    ]
     davinci = found["text-davinci-003"]
     assert [check_text(c, davinci.claim) for c in davinci.checks] == ["input 99.25% cheaper", "output 97% cheaper"]
     assert summary(davinci) == "holds on input only"
     frontier = found["gpt-4o"]
     assert summary(frontier) == "holds"
-    assert [check_text(c, frontier.claim) for c in frontier.checks] == ["input 1/33.3 the price", "output 1/25 the price"]
+    assert [check_text(c, frontier.claim) for c in frontier.checks] == [
+        "input 1/33.3 the price",
+        "output 1/25 the price",
+    ]
     assert summary(found["framing"]) == "the post's framing; the data cannot check it"
 
 

@@ -60,9 +60,7 @@ def test_data_may_be_named_before_or_after_the_command(data_copy: Path) -> None:
         assert "prices.toml: file: missing" in result.stderr
 
 
-def test_broken_data_gives_one_line_and_exit_2_for_app_and_check(
-    data_copy: Path, snapshot: SnapshotAssertion
-) -> None:
+def test_broken_data_gives_one_line_and_exit_2_for_app_and_check(data_copy: Path, snapshot: SnapshotAssertion) -> None:
     path = data_copy / "benchmarks.toml"
     path.write_text(path.read_text().replace('"gpt-4o-mini" = 82.0', '"gpt-4o-mini" = 182.0'))
     for args in (["--data", str(data_copy)], ["check", "--data", str(data_copy)]):
@@ -110,9 +108,11 @@ def test_screenshots_into_a_folder_that_cannot_be_made(tmp_path: Path, capsys: p
 
 
 def test_core_modules_import_neither_textual_nor_the_tokenizer() -> None:
-    core = "gpt4o_tui.core.catalog, gpt4o_tui.core.costs, gpt4o_tui.core.scale, gpt4o_tui.core.compare, gpt4o_tui.core.claims, " \
-           "gpt4o_tui.text.report, gpt4o_tui.core.tokens, gpt4o_tui.text.deck, gpt4o_tui.core.files, gpt4o_tui.tui.themes, gpt4o_tui.tui.panes, " \
-           "gpt4o_tui.text.i18n"
+    core = (
+        "gpt4o_tui.core.catalog, gpt4o_tui.core.costs, gpt4o_tui.core.scale, gpt4o_tui.core.compare, gpt4o_tui.core.claims, "
+        "gpt4o_tui.text.report, gpt4o_tui.core.tokens, gpt4o_tui.text.deck, gpt4o_tui.core.files, gpt4o_tui.tui.themes, gpt4o_tui.tui.panes, "
+        "gpt4o_tui.text.i18n"
+    )
     probe = f"import sys, {core}; print('textual' in sys.modules, 'quicktok' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False False"
@@ -141,8 +141,7 @@ def test_the_app_starts_with_only_its_first_pane() -> None:
 
 
 @pytest.mark.parametrize(("left", "status"), [(0, 0), (1, 1), (None, 1), (143, 143)])
-def test_the_app_s_own_exit_status_is_passed_on(monkeypatch: pytest.MonkeyPatch, left: int | None,
-                                                status: int) -> None:
+def test_the_app_s_own_exit_status_is_passed_on(monkeypatch: pytest.MonkeyPatch, left: int | None, status: int) -> None:
     """A crash (Textual's 1) or a panic (its input thread dying leaves None) is not
     a success; a signal's status (128 + its number) is kept."""
     from gpt4o_tui.tui.app import Gpt4oTui
@@ -154,18 +153,29 @@ def test_the_app_s_own_exit_status_is_passed_on(monkeypatch: pytest.MonkeyPatch,
     assert main([]) == status
 
 
-@pytest.mark.parametrize("args", [["check"], ["cost", "--input-tokens", "1", "--output-tokens", "1",
-                                               "--requests-per-day", "1"], ["--version"]])
+@pytest.mark.parametrize(
+    "args",
+    [["check"], ["cost", "--input-tokens", "1", "--output-tokens", "1", "--requests-per-day", "1"], ["--version"]],
+)
 def test_a_closed_standard_output_gets_one_line(args: list[str]) -> None:
-    done = subprocess.run([sys.executable, "-m", "gpt4o_tui", *args], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, timeout=60,
-                          preexec_fn=lambda: os.close(1))
+    done = subprocess.run(
+        [sys.executable, "-m", "gpt4o_tui", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: os.close(1),
+    )
     assert done.returncode == 1
     assert done.stderr == "gpt4o-tui: cannot write the output: standard output is closed\n"
 
 
 def test_a_closed_standard_input_gets_one_line() -> None:
-    done = subprocess.run([sys.executable, "-m", "gpt4o_tui"], capture_output=True, text=True, timeout=60,
-                          preexec_fn=lambda: os.close(0))
+    done = subprocess.run(
+        [sys.executable, "-m", "gpt4o_tui"], capture_output=True, text=True, timeout=60, preexec_fn=lambda: os.close(0)
+    )
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr == "gpt4o-tui: standard input is closed, so there are no keys to read; run gpt4o-tui in a terminal.\n"
+    assert (
+        done.stderr
+        == "gpt4o-tui: standard input is closed, so there are no keys to read; run gpt4o-tui in a terminal.\n"
+    )

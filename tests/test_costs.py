@@ -69,7 +69,9 @@ def test_gemini_charges_its_long_context_rate_above_128k(catalog: Catalog) -> No
 
 def test_requests_beyond_a_models_limits_say_so(catalog: Catalog) -> None:
     results = {r.model.id: r for r in costs.monthly(catalog, Workload(16_000, 1_000, 1))}
-    assert ENGLISH.say(results["gpt-3.5-turbo"].problem) == "16,000 + 1,000 tokens exceed its 16,385-token context window"
+    assert (
+        ENGLISH.say(results["gpt-3.5-turbo"].problem) == "16,000 + 1,000 tokens exceed its 16,385-token context window"
+    )
     assert results["gpt-4o-mini"].problem is None
     assert costs.saving(results["gpt-4o-mini"], results["gpt-3.5-turbo"]) is None
     results = {r.model.id: r for r in costs.monthly(catalog, Workload(500, 5_000, 1))}
@@ -141,7 +143,9 @@ def test_format_usd_never_uses_exponents(amount: Decimal) -> None:
     assert abs(Decimal(shown.replace("$", "").replace(",", "")) - amount) <= max(abs(amount) / 10, Decimal("0.005"))
 
 
-@pytest.mark.parametrize(("rate", "shown"), [("0.15", "$0.15"), ("0.075", "$0.075"), ("5.00", "$5.00"), ("20", "$20.00")])
+@pytest.mark.parametrize(
+    ("rate", "shown"), [("0.15", "$0.15"), ("0.075", "$0.075"), ("5.00", "$5.00"), ("20", "$20.00")]
+)
 def test_format_rate(rate: str, shown: str) -> None:
     assert money.format_rate(Decimal(rate)) == shown
 
@@ -198,7 +202,9 @@ def test_a_conversation_re_sends_its_history(catalog: Catalog) -> None:
 
 @given(
     st.sampled_from(["gpt-4o-mini", "gemini-1.5-flash", "claude-3-haiku", "gpt-3.5-turbo", "gpt-4o"]),
-    st.integers(1, 40_000), st.integers(1, 9_000), st.integers(1, 60),
+    st.integers(1, 40_000),
+    st.integers(1, 9_000),
+    st.integers(1, 60),
 )
 def test_closed_form_equals_turn_by_turn(model_id: str, message: int, reply: int, turns: int) -> None:
     closed = costs.conversation(CATALOG, CATALOG.model(model_id), message, reply, turns)

@@ -27,6 +27,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # The installed program, for real: seconds a test.
 pytestmark = pytest.mark.slow
 
+
 def walk(tmux: Tmux) -> None:
     """The walk a person takes: every pane by its number, then the deck, then q."""
     read = tmux.screen
@@ -94,20 +95,26 @@ def sshd(tmp_path: Path) -> Iterator[tuple[int, Path]]:
     Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege-separation directory
     port = free_port()
     config = tmp_path / "sshd_config"
-    config.write_text("\n".join([
-        f"ListenAddress 127.0.0.1:{port}",
-        f"HostKey {tmp_path / 'host'}",
-        f"AuthorizedKeysFile {tmp_path / 'authorized_keys'}",
-        f"PidFile {tmp_path / 'sshd.pid'}",
-        "PermitRootLogin prohibit-password",
-        "PasswordAuthentication no",
-        "KbdInteractiveAuthentication no",
-        "UsePAM no",
-        "StrictModes no",
-        "AcceptEnv LANG LC_*",
-    ]) + "\n")
-    server = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(config)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    config.write_text(
+        "\n".join(
+            [
+                f"ListenAddress 127.0.0.1:{port}",
+                f"HostKey {tmp_path / 'host'}",
+                f"AuthorizedKeysFile {tmp_path / 'authorized_keys'}",
+                f"PidFile {tmp_path / 'sshd.pid'}",
+                "PermitRootLogin prohibit-password",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "UsePAM no",
+                "StrictModes no",
+                "AcceptEnv LANG LC_*",
+            ]
+        )
+        + "\n"
+    )
+    server = subprocess.Popen(
+        [str(SSHD), "-D", "-e", "-f", str(config)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
         deadline = time.monotonic() + WAIT
         while time.monotonic() < deadline:
@@ -130,11 +137,28 @@ def test_over_ssh(tmux: Tmux, sshd: tuple[int, Path]) -> None:
     over the connection in the local terminal."""
     port, key = sshd
     config = shlex.quote(os.environ["XDG_CONFIG_HOME"])  # the test's own settings folder, there too
-    remote = f"cd /tmp && LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME={config} tmux -u -L gpt4o-remote-{os.getpid()} " \
-             f"new-session -s remote {shlex.quote(str(APP))} \\; set-option status off"
-    ssh = ["ssh", "-tt", "-p", str(port), "-i", str(key), "-o", "StrictHostKeyChecking=no",
-           "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes",
-           f"{os.environ.get('USER', 'root')}@127.0.0.1", remote]
+    remote = (
+        f"cd /tmp && LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME={config} tmux -u -L gpt4o-remote-{os.getpid()} "
+        f"new-session -s remote {shlex.quote(str(APP))} \\; set-option status off"
+    )
+    ssh = [
+        "ssh",
+        "-tt",
+        "-p",
+        str(port),
+        "-i",
+        str(key),
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        "-o",
+        "BatchMode=yes",
+        f"{os.environ.get('USER', 'root')}@127.0.0.1",
+        remote,
+    ]
     tmux.start(shlex.join(ssh))
     try:
         walk(tmux)
@@ -181,15 +205,20 @@ class DevTools:
         """The rows of the page's terminal, read from xterm.js's own buffer."""
         root = await self.call("Runtime.evaluate", expression="Object.prototype")
         found = await self.call("Runtime.queryObjects", prototypeObjectId=root["result"]["objectId"])
-        text = await self.call("Runtime.callFunctionOn", objectId=found["objects"]["objectId"],
-                               functionDeclaration=READ_SCREEN, returnByValue=True)
+        text = await self.call(
+            "Runtime.callFunctionOn",
+            objectId=found["objects"]["objectId"],
+            functionDeclaration=READ_SCREEN,
+            returnByValue=True,
+        )
         await self.call("Runtime.releaseObjectGroup", objectGroup="")
         return text["result"].get("value", "")
 
     async def press(self, key: str, code: str, key_code: int) -> None:
         await self.call("Runtime.evaluate", expression="document.querySelector('.xterm-helper-textarea').focus()")
-        await self.call("Input.dispatchKeyEvent", type="keyDown", key=key, code=code, text=key,
-                        windowsVirtualKeyCode=key_code)
+        await self.call(
+            "Input.dispatchKeyEvent", type="keyDown", key=key, code=code, text=key, windowsVirtualKeyCode=key_code
+        )
         await self.call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code, windowsVirtualKeyCode=key_code)
 
     async def wait_for(self, wanted: Callable[[str], bool], what: str) -> str:
@@ -206,8 +235,13 @@ class DevTools:
 @pytest.fixture
 def served() -> Iterator[str]:
     port = free_port()
-    server = subprocess.Popen([str(APP), "serve", "--port", str(port)], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True, cwd="/tmp")
+    server = subprocess.Popen(
+        [str(APP), "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd="/tmp",
+    )
     try:
         deadline = time.monotonic() + WAIT
         while True:
@@ -230,10 +264,23 @@ def test_in_a_browser(served: str, tmp_path: Path) -> None:
 
     profile = tmp_path / "profile"
     browser = subprocess.Popen(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-         f"--user-data-dir={profile}", "--remote-debugging-port=0", "--window-size=1400,900", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            f"--user-data-dir={profile}",
+            "--remote-debugging-port=0",
+            "--window-size=1400,900",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
     async def session() -> None:

@@ -20,6 +20,7 @@ from tests.conftest import SteadyApp
 
 def export(catalog: Catalog, path: Path, answer: str | None = None) -> tuple[SteadyApp, str]:
     """Open the export dialog in Pricing, save to `path`, answer y/n if asked."""
+
     async def run() -> tuple[SteadyApp, str]:
         app = SteadyApp(catalog)
         async with app.run_test(size=(100, 30)) as pilot:
@@ -39,14 +40,30 @@ def export(catalog: Catalog, path: Path, answer: str | None = None) -> tuple[Ste
     return asyncio.run(run())
 
 
-def test_json_export_matches_the_cost_command(catalog: Catalog, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_export_matches_the_cost_command(
+    catalog: Catalog, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "scenario.json"
     export(catalog, target)
     saved = json.loads(target.read_text(encoding="utf-8"))
     assert saved["workload"]["prices"] == "launch" and saved["workload"]["batch"] is True
-    assert main(["cost", "--input-tokens", "600", "--output-tokens", "200", "--requests-per-day", "10000",
-                 "--batch", "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "cost",
+                "--input-tokens",
+                "600",
+                "--output-tokens",
+                "200",
+                "--requests-per-day",
+                "10000",
+                "--batch",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     from_command = json.loads(capsys.readouterr().out)
     assert saved["results"] == from_command["results"]
 
@@ -117,12 +134,13 @@ def test_a_name_too_long_for_the_file_system_is_said(catalog: Catalog, tmp_path:
 
 def test_the_home_of_a_user_that_does_not_exist_is_said(catalog: Catalog) -> None:
     _, message = export(catalog, Path("~gpt4o-tui-no-such-user/scenario.md"))
-    assert message == ("~gpt4o-tui-no-such-user/scenario.md names the home folder of a user this computer "
-                       "does not have. Nothing was written.")
+    assert message == (
+        "~gpt4o-tui-no-such-user/scenario.md names the home folder of a user this computer "
+        "does not have. Nothing was written."
+    )
 
 
-def test_overwriting_keeps_the_file_s_mode_and_a_new_file_gets_the_usual_one(catalog: Catalog,
-                                                                             tmp_path: Path) -> None:
+def test_overwriting_keeps_the_file_s_mode_and_a_new_file_gets_the_usual_one(catalog: Catalog, tmp_path: Path) -> None:
     before = os.umask(0o022)
     try:
         fresh = tmp_path / "new.md"

@@ -52,6 +52,7 @@ def screen(catalog: Catalog, keys: tuple[str, ...], lang: str = "en", size: tupl
 
 # -- the core ---------------------------------------------------------------------
 
+
 def test_batch_compares_batch_with_batch(catalog: Catalog) -> None:
     """GPT-3.5 Turbo has a Batch API price: the saving is 64.5 %, not 82.3 %."""
     results = {r.model.id: r for r in costs.monthly(catalog, Workload(), batch=True)}
@@ -78,7 +79,10 @@ def test_the_instruction_hierarchy_has_no_developer_tier(catalog: Catalog) -> No
 def test_haiku_keeps_the_charts_figures_and_says_anthropics(catalog: Catalog) -> None:
     reported = {b.id: b.reported.get("claude-3-haiku") for b in catalog.benchmarks}
     assert {k: v for k, v in reported.items() if v is not None} == {
-        "mmlu": Decimal("75.2"), "mgsm": Decimal("75.1"), "gpqa": Decimal("33.3")}
+        "mmlu": Decimal("75.2"),
+        "mgsm": Decimal("75.1"),
+        "gpqa": Decimal("33.3"),
+    }
     mmlu = next(b for b in catalog.benchmarks if b.id == "mmlu")
     assert mmlu.score("claude-3-haiku") == Decimal("73.8")  # the chart's figure is the one ranked
 
@@ -104,7 +108,10 @@ def test_the_later_gpt4o_snapshot_leaves_the_launch_column(catalog: Catalog) -> 
 def test_deprecations_are_dated_and_the_unconfirmed_one_says_so(catalog: Catalog) -> None:
     turbo, mini = catalog.deprecation("gpt-3.5-turbo"), catalog.deprecation("gpt-4o-mini")
     assert turbo is not None and (turbo.date.isoformat(), turbo.status, turbo.successor) == (
-        "2026-10-23", "shut down", "gpt-4.1-mini")
+        "2026-10-23",
+        "shut down",
+        "gpt-4.1-mini",
+    )
     assert mini is not None and (mini.date.isoformat(), mini.status) == ("2027-01-14", "scheduled")
     assert mini.caveat and mini.caveat.startswith("unconfirmed")
 
@@ -129,9 +136,20 @@ def test_quotations_are_the_sources_words(catalog: Catalog) -> None:
 
 # -- the command line and the exports ----------------------------------------------
 
+
 def test_a_request_a_model_cannot_run_has_no_money(capsys: pytest.CaptureFixture[str]) -> None:
-    args = ("--input-tokens", "5000", "--output-tokens", "200", "--requests-per-day", "10",
-            "--model", "text-davinci-003", "--model", "gpt-4o-mini")
+    args = (
+        "--input-tokens",
+        "5000",
+        "--output-tokens",
+        "200",
+        "--requests-per-day",
+        "10",
+        "--model",
+        "text-davinci-003",
+        "--model",
+        "gpt-4o-mini",
+    )
     davinci, mini = cost_document(capsys, *args)["results"]
     assert (davinci["input_usd"], davinci["output_usd"], davinci["total_usd"]) == (None, None, None)
     assert davinci["problem"] == "5,000 + 200 tokens exceed its 4,096-token context window"
@@ -176,6 +194,7 @@ def test_latest_prices_say_which_change_they_come_from(catalog: Catalog) -> None
 
 # -- the deck ------------------------------------------------------------------------
 
+
 def test_every_slide_keeps_the_marks_the_panes_carry(catalog: Catalog) -> None:
     price, _, mmlu, small, workload, images, since = slides(catalog)
     assert ("Claude 3 Haiku", "≈1,600 tokens, $0.00040") in images.compared
@@ -191,6 +210,7 @@ def test_every_slide_keeps_the_marks_the_panes_carry(catalog: Catalog) -> None:
 
 
 # -- the panes -------------------------------------------------------------------------
+
 
 def test_the_panes_show_the_new_figures_and_caveats(catalog: Catalog) -> None:
     specs = screen(catalog, ("end",))

@@ -33,8 +33,10 @@ from gpt4o_tui.core import catalog as catalog_module
 from gpt4o_tui.core.catalog import default_data_dir
 
 SHIPPED = default_data_dir()
-DOCUMENTS = {name: tomllib.loads((SHIPPED / name).read_text(encoding="utf-8"), parse_float=Decimal)
-             for name in catalog_module.FILES}
+DOCUMENTS = {
+    name: tomllib.loads((SHIPPED / name).read_text(encoding="utf-8"), parse_float=Decimal)
+    for name in catalog_module.FILES
+}
 COMMANDS = {
     "app": [],
     "check": ["check"],
@@ -42,18 +44,31 @@ COMMANDS = {
 }
 # Each [[table]]'s entry model, for which fields are required.
 ENTRY_MODELS = {
-    "source": catalog_module.Source, "model": catalog_module.Model, "fact": catalog_module.Fact,
-    "benchmark": catalog_module.Benchmark, "price": catalog_module.ModelPrice,
-    "change": catalog_module.PriceChange, "claim": catalog_module.Claim, "preset": catalog_module.Preset,
-    "sample": catalog_module.Sample, "measure": catalog_module.SafetyMeasure, "footnote": catalog_module.Footnote,
-    "deprecation": catalog_module.Deprecation, "rule": catalog_module.ImageRule,
+    "source": catalog_module.Source,
+    "model": catalog_module.Model,
+    "fact": catalog_module.Fact,
+    "benchmark": catalog_module.Benchmark,
+    "price": catalog_module.ModelPrice,
+    "change": catalog_module.PriceChange,
+    "claim": catalog_module.Claim,
+    "preset": catalog_module.Preset,
+    "sample": catalog_module.Sample,
+    "measure": catalog_module.SafetyMeasure,
+    "footnote": catalog_module.Footnote,
+    "deprecation": catalog_module.Deprecation,
+    "rule": catalog_module.ImageRule,
     "size": catalog_module.ImageSizePreset,
 }
-SETTINGS = settings(max_examples=600, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=600,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 # -- a TOML writer for the shapes the data files use ----------------------------
+
 
 def _value(value: Any) -> str:
     if isinstance(value, bool):
@@ -79,8 +94,11 @@ def _value(value: Any) -> str:
 
 
 def dump(document: dict[str, Any]) -> str:
-    lines = [f"{json.dumps(k)} = {_value(v)}" for k, v in document.items()
-             if not (isinstance(v, list) and v and all(isinstance(e, dict) for e in v))]
+    lines = [
+        f"{json.dumps(k)} = {_value(v)}"
+        for k, v in document.items()
+        if not (isinstance(v, list) and v and all(isinstance(e, dict) for e in v))
+    ]
     for key, value in document.items():
         if isinstance(value, list) and value and all(isinstance(e, dict) for e in value):
             for entry in value:
@@ -101,9 +119,12 @@ Break = tuple[str, str, Callable[[Path], None]]
 
 
 def _entries(file: str) -> list[tuple[str, int, dict[str, Any]]]:
-    return [(table, index, entry) for table, value in DOCUMENTS[file].items()
-            if isinstance(value, list) and value and isinstance(value[0], dict)
-            for index, entry in enumerate(value)]
+    return [
+        (table, index, entry)
+        for table, value in DOCUMENTS[file].items()
+        if isinstance(value, list) and value and isinstance(value[0], dict)
+        for index, entry in enumerate(value)
+    ]
 
 
 def _structural(file: str, edit: Callable[[dict[str, Any]], None]) -> Callable[[Path], None]:
@@ -111,6 +132,7 @@ def _structural(file: str, edit: Callable[[dict[str, Any]], None]) -> Callable[[
         document = tomllib.loads(dump(DOCUMENTS[file]), parse_float=Decimal)  # a deep copy to edit
         edit(document)
         (data / file).write_text(dump(document), encoding="utf-8")
+
     return apply
 
 
@@ -134,6 +156,7 @@ def wrong_type(draw: st.DrawFn) -> Break:
 
     def edit(document: dict[str, Any]) -> None:
         document[table][index][field] = wrong
+
     return file, f"{table} #{index + 1} {field} = {wrong!r}", _structural(file, edit)
 
 
@@ -146,6 +169,7 @@ def missing_field(draw: st.DrawFn) -> Break:
 
     def edit(document: dict[str, Any]) -> None:
         del document[table][index][field]
+
     assert field in entry
     return file, f"{table} #{index + 1} without {field}", _structural(file, edit)
 
@@ -160,11 +184,16 @@ BAD_NUMBERS = st.one_of(
 def bad_price(draw: st.DrawFn) -> Break:
     index = draw(st.integers(0, len(DOCUMENTS["prices.toml"]["price"]) - 1))
     field = draw(st.sampled_from(["input", "output", "batch_input", "batch_output"]))
-    value = draw(st.one_of(BAD_NUMBERS, st.decimals(min_value=Decimal("10000.01"), max_value=Decimal("1e30"),
-                                                   allow_nan=False, places=2)))
+    value = draw(
+        st.one_of(
+            BAD_NUMBERS,
+            st.decimals(min_value=Decimal("10000.01"), max_value=Decimal("1e30"), allow_nan=False, places=2),
+        )
+    )
 
     def edit(document: dict[str, Any]) -> None:
         document["price"][index][field] = value
+
     return "prices.toml", f"price #{index + 1} {field} = {value}", _structural("prices.toml", edit)
 
 
@@ -172,16 +201,21 @@ def bad_price(draw: st.DrawFn) -> Break:
 def bad_score(draw: st.DrawFn) -> Break:
     index = draw(st.integers(0, len(DOCUMENTS["benchmarks.toml"]["benchmark"]) - 1))
     model = draw(st.sampled_from(sorted(DOCUMENTS["benchmarks.toml"]["benchmark"][index]["scores"])))
-    value = draw(st.one_of(BAD_NUMBERS, st.decimals(min_value=Decimal("100.1"), max_value=Decimal("1e9"),
-                                                   allow_nan=False, places=1)))
+    value = draw(
+        st.one_of(
+            BAD_NUMBERS, st.decimals(min_value=Decimal("100.1"), max_value=Decimal("1e9"), allow_nan=False, places=1)
+        )
+    )
 
     def edit(document: dict[str, Any]) -> None:
         document["benchmark"][index]["scores"][model] = value
+
     return "benchmarks.toml", f"benchmark #{index + 1} {model} = {value}", _structural("benchmarks.toml", edit)
 
 
 UNKNOWN_IDS = st.from_regex(r"\A[a-z][a-z0-9\-]{2,20}\Z").filter(
-    lambda i: i not in {m["id"] for m in DOCUMENTS["models.toml"]["model"]})
+    lambda i: i not in {m["id"] for m in DOCUMENTS["models.toml"]["model"]}
+)
 
 
 @st.composite
@@ -190,7 +224,8 @@ def unknown_model(draw: st.DrawFn) -> Break:
     stranger = draw(UNKNOWN_IDS)
     where = draw(st.sampled_from(["score", "not_scored", "chart_only", "price", "change", "claim", "rule"]))
     file = {"claim": "claims.toml", "price": "prices.toml", "change": "prices.toml", "rule": "images.toml"}.get(
-        where, "benchmarks.toml")
+        where, "benchmarks.toml"
+    )
     table = {"score": "benchmark", "not_scored": "benchmark", "chart_only": "benchmark"}.get(where, where)
     index = draw(st.integers(0, len(DOCUMENTS[file][table]) - 1))
 
@@ -204,19 +239,31 @@ def unknown_model(draw: st.DrawFn) -> Break:
             entry["chart_only"] = [*entry.get("chart_only", []), stranger]
         else:
             entry["model"] = stranger
+
     return file, f"{where} names {stranger}", _structural(file, edit)
 
 
 @st.composite
 def duplicate_id(draw: st.DrawFn) -> Break:
-    file, table = draw(st.sampled_from([("models.toml", "model"), ("sources.toml", "source"),
-                                        ("benchmarks.toml", "benchmark"), ("prices.toml", "price"),
-                                        ("presets.toml", "preset"), ("samples.toml", "sample"),
-                                        ("images.toml", "rule"), ("images.toml", "size")]))
+    file, table = draw(
+        st.sampled_from(
+            [
+                ("models.toml", "model"),
+                ("sources.toml", "source"),
+                ("benchmarks.toml", "benchmark"),
+                ("prices.toml", "price"),
+                ("presets.toml", "preset"),
+                ("samples.toml", "sample"),
+                ("images.toml", "rule"),
+                ("images.toml", "size"),
+            ]
+        )
+    )
     index = draw(st.integers(0, len(DOCUMENTS[file][table]) - 1))
 
     def edit(document: dict[str, Any]) -> None:
         document[table].append(document[table][index])
+
     return file, f"{table} #{index + 1} twice", _structural(file, edit)
 
 
@@ -230,11 +277,16 @@ def undefined_source(draw: st.DrawFn) -> Break:
 
     def edit(document: dict[str, Any]) -> None:
         document[table][index]["sources"] = [*document[table][index]["sources"], source]
+
     return file, f"{table} #{index + 1} cites {source}", _structural(file, edit)
 
 
-TEXT_FIELDS = [(file, table, index, field) for file, table, index in ALL_ENTRIES
-               for field, value in DOCUMENTS[file][table][index].items() if isinstance(value, str)]
+TEXT_FIELDS = [
+    (file, table, index, field)
+    for file, table, index in ALL_ENTRIES
+    for field, value in DOCUMENTS[file][table][index].items()
+    if isinstance(value, str)
+]
 
 
 @st.composite
@@ -245,23 +297,43 @@ def huge_string(draw: st.DrawFn) -> Break:
 
     def edit(document: dict[str, Any]) -> None:
         document[table][index][field] = piece * (size // len(piece) + 1)
+
     return file, f"{table} #{index + 1} {field} of {size:,} characters", _structural(file, edit)
 
 
-INSERT_POINTS = {name: [0, *[i for i, line in enumerate((SHIPPED / name).read_text().splitlines())
-                             if line.startswith("[[")]] for name in DOCUMENTS}
+INSERT_POINTS = {
+    name: [0, *[i for i, line in enumerate((SHIPPED / name).read_text().splitlines()) if line.startswith("[[")]]
+    for name in DOCUMENTS
+}
 
 
 @st.composite
 def syntax_error(draw: st.DrawFn) -> Break:
     file = draw(st.sampled_from(sorted(DOCUMENTS)))
     at = draw(st.sampled_from(INSERT_POINTS[file]))
-    bad = draw(st.sampled_from(["[[", "x = ", 'key = "open', "= 1", "[model", "a = 1\na = 2", "key = [1, 2",
-                                "☃ = 3", "as_of = 2024-13-45", "k = 1_", "x = {", "[[]]"]))
+    bad = draw(
+        st.sampled_from(
+            [
+                "[[",
+                "x = ",
+                'key = "open',
+                "= 1",
+                "[model",
+                "a = 1\na = 2",
+                "key = [1, 2",
+                "☃ = 3",
+                "as_of = 2024-13-45",
+                "k = 1_",
+                "x = {",
+                "[[]]",
+            ]
+        )
+    )
 
     def apply(data: Path) -> None:
         lines = (data / file).read_text(encoding="utf-8").splitlines()
         (data / file).write_text("\n".join([*lines[:at], bad, *lines[at:]]) + "\n", encoding="utf-8")
+
     return file, f"line {at + 1}: {bad!r}", apply
 
 
@@ -275,6 +347,7 @@ def invalid_utf8(draw: st.DrawFn) -> Break:
     def apply(data: Path) -> None:
         raw = (data / file).read_bytes()
         (data / file).write_bytes(raw[:at] + bad + raw[at:])
+
     return file, f"byte {at}: {bad!r}", apply
 
 
@@ -290,6 +363,7 @@ def _replace_file(file: str, how: str) -> Callable[[Path], None]:
             os.mkfifo(path)
         elif how == "dangling link":
             path.symlink_to(data / "nowhere.toml")
+
     return apply
 
 
@@ -300,8 +374,19 @@ def wrong_kind_of_file(draw: st.DrawFn) -> Break:
     return file, how, _replace_file(file, how)
 
 
-BREAKS = st.one_of(wrong_type(), missing_field(), bad_price(), bad_score(), unknown_model(), duplicate_id(),
-                   undefined_source(), huge_string(), syntax_error(), invalid_utf8(), wrong_kind_of_file())
+BREAKS = st.one_of(
+    wrong_type(),
+    missing_field(),
+    bad_price(),
+    bad_score(),
+    unknown_model(),
+    duplicate_id(),
+    undefined_source(),
+    huge_string(),
+    syntax_error(),
+    invalid_utf8(),
+    wrong_kind_of_file(),
+)
 
 
 @contextlib.contextmanager
@@ -316,8 +401,11 @@ def broken(damage: Callable[[Path], None]) -> Iterator[Path]:
 def run(command: str, data: Path) -> tuple[int, str, str]:
     """main() in this process; the app itself must never be reached."""
     out, err = io.StringIO(), io.StringIO()
-    with mock.patch("gpt4o_tui.tui.app.Gpt4oTui.run", side_effect=AssertionError("the app started on broken data")), \
-            contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with (
+        mock.patch("gpt4o_tui.tui.app.Gpt4oTui.run", side_effect=AssertionError("the app started on broken data")),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
         code = main([*COMMANDS[command], "--data", str(data)])
     return code, out.getvalue(), err.getvalue()
 
@@ -368,9 +456,17 @@ def test_a_data_directory_that_is_not_one(tmp_path: Path, how: str) -> None:
 # -- the real program, once for each kind of break -----------------------------------
 
 REAL_CASES = [
-    ("app", syntax_error), ("check", invalid_utf8), ("cost", wrong_type), ("app", missing_field),
-    ("check", bad_price), ("cost", bad_score), ("app", unknown_model), ("check", duplicate_id),
-    ("cost", undefined_source), ("app", huge_string), ("check", wrong_kind_of_file),
+    ("app", syntax_error),
+    ("check", invalid_utf8),
+    ("cost", wrong_type),
+    ("app", missing_field),
+    ("check", bad_price),
+    ("cost", bad_score),
+    ("app", unknown_model),
+    ("check", duplicate_id),
+    ("cost", undefined_source),
+    ("app", huge_string),
+    ("check", wrong_kind_of_file),
 ]
 
 
@@ -383,9 +479,13 @@ def test_the_installed_program_says_it_in_one_line(
     def check(breaking: Break) -> None:
         file, what, damage = breaking
         with broken(damage) as data:
-            result = subprocess.run([str(Path(sys.executable).with_name("gpt4o-tui")), *COMMANDS[command],
-                                     "--data", str(data)], capture_output=True, text=True, timeout=60,
-                                    stdin=subprocess.DEVNULL)
+            result = subprocess.run(
+                [str(Path(sys.executable).with_name("gpt4o-tui")), *COMMANDS[command], "--data", str(data)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                stdin=subprocess.DEVNULL,
+            )
         assert_one_clear_line(result.returncode, result.stdout, result.stderr, file, what)
 
     check()

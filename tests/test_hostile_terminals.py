@@ -26,14 +26,17 @@ def quits_cleanly(tmux: Tmux) -> None:
     assert "gpt4o-tui-exit=0" in screen and "Traceback" not in screen, screen
 
 
-@pytest.mark.parametrize("environment, shows", [
-    pytest.param("TERM=linux", SPECS, id="TERM=linux (16 colours)"),
-    pytest.param("TERM=xterm-256color COLORTERM=", SPECS, id="256 colours"),
-    pytest.param("TERM=dumb", SPECS, id="TERM=dumb"),
-    pytest.param("NO_COLOR=1", SPECS, id="NO_COLOR"),
-    pytest.param("-u LANG -u LC_ALL -u LC_CTYPE -u LC_MESSAGES", SPECS, id="no locale"),
-    pytest.param("-u TERM", SPECS, id="no TERM"),
-])
+@pytest.mark.parametrize(
+    "environment, shows",
+    [
+        pytest.param("TERM=linux", SPECS, id="TERM=linux (16 colours)"),
+        pytest.param("TERM=xterm-256color COLORTERM=", SPECS, id="256 colours"),
+        pytest.param("TERM=dumb", SPECS, id="TERM=dumb"),
+        pytest.param("NO_COLOR=1", SPECS, id="NO_COLOR"),
+        pytest.param("-u LANG -u LC_ALL -u LC_CTYPE -u LC_MESSAGES", SPECS, id="no locale"),
+        pytest.param("-u TERM", SPECS, id="no TERM"),
+    ],
+)
 def test_terminal_kinds(tmux: Tmux, environment: str, shows: str) -> None:
     launch(tmux, environment)
     wait_for(tmux.screen, lambda s: shows in s, f"the Specs pane under {environment}")
@@ -45,12 +48,15 @@ def test_terminal_kinds(tmux: Tmux, environment: str, shows: str) -> None:
     quits_cleanly(tmux)
 
 
-@pytest.mark.parametrize("width, height, shows", [
-    pytest.param(1, 1, "", id="1x1"),
-    pytest.param(20, 5, "80×24", id="20x5"),
-    pytest.param(79, 24, TOO_SMALL, id="79x24"),
-    pytest.param(500, 200, SPECS, id="500x200"),
-])
+@pytest.mark.parametrize(
+    "width, height, shows",
+    [
+        pytest.param(1, 1, "", id="1x1"),
+        pytest.param(20, 5, "80×24", id="20x5"),
+        pytest.param(79, 24, TOO_SMALL, id="79x24"),
+        pytest.param(500, 200, SPECS, id="500x200"),
+    ],
+)
 def test_sizes(tmux: Tmux, width: int, height: int, shows: str) -> None:
     launch(tmux, width=width, height=height)
     wait_for(tmux.screen, lambda s: shows in s and "gpt4o-tui-exit" not in s, f"what fits in {width}×{height}")

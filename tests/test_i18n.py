@@ -49,7 +49,8 @@ EN, ZH = language("en"), language("zh")
 def _wide(char: str) -> bool:
     """A Chinese character or Chinese punctuation (not an emoji, which is wide too)."""
     return unicodedata.east_asian_width(char) in ("W", "F") and (
-        "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef")
+        "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+    )
 
 
 def test_every_message_has_english_and_chinese() -> None:
@@ -109,25 +110,29 @@ def test_every_entry_is_used_and_every_binding_is_worded() -> None:
 # -- which language ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("environ", "expected"), [
-    ({}, "en"),
-    ({"LANG": "zh_CN.UTF-8"}, "zh"),
-    ({"LANG": "zh_TW.UTF-8"}, "zh"),
-    ({"LANG": "en_GB.UTF-8"}, "en"),
-    ({"LANG": "C"}, "en"),
-    ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
-    ({"LC_ALL": "C.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "en"),
-    ({"LC_ALL": "zh_SG.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
-    ({"LC_ALL": "", "LANG": "zh_HK"}, "zh"),
-])
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "en"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "C"}, "en"),
+        ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LC_ALL": "C.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "en"),
+        ({"LC_ALL": "zh_SG.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LC_ALL": "", "LANG": "zh_HK"}, "zh"),
+    ],
+)
 def test_the_locale_picks_the_language(environ: dict[str, str], expected: str) -> None:
     assert i18n.from_environment(environ) == expected
 
 
 # -- numbers and money -----------------------------------------------------------
 
-amounts = st.decimals(min_value=Decimal("0.0000001"), max_value=Decimal("100000000"), allow_nan=False,
-                      allow_infinity=False, places=7)
+amounts = st.decimals(
+    min_value=Decimal("0.0000001"), max_value=Decimal("100000000"), allow_nan=False, allow_infinity=False, places=7
+)
 
 
 @given(amounts)
@@ -178,8 +183,9 @@ def test_a_refused_count_is_said_in_either_language() -> None:
 
 def test_data_without_its_chinese_is_refused(data_copy: Path) -> None:
     benchmarks = data_copy / "benchmarks.toml"
-    benchmarks.write_text(benchmarks.read_text(encoding="utf-8").replace(
-        'tests_zh = "竞赛数学"\n', "", 1), encoding="utf-8")
+    benchmarks.write_text(
+        benchmarks.read_text(encoding="utf-8").replace('tests_zh = "竞赛数学"\n', "", 1), encoding="utf-8"
+    )
     with pytest.raises(DataError) as error:
         load(data_copy)
     assert str(error.value) == f"{benchmarks}: [[benchmark]] #5 (math): tests_zh: required field is missing"
@@ -187,8 +193,12 @@ def test_data_without_its_chinese_is_refused(data_copy: Path) -> None:
 
 def test_a_caveat_needs_its_chinese_twin(data_copy: Path) -> None:
     specs = data_copy / "specs.toml"
-    specs.write_text(specs.read_text(encoding="utf-8").replace(
-        'caveat_zh = "未经证实：未能取得发布文章中的脚注；下面的排行榜快照支持这一说法"\n', "", 1), encoding="utf-8")
+    specs.write_text(
+        specs.read_text(encoding="utf-8").replace(
+            'caveat_zh = "未经证实：未能取得发布文章中的脚注；下面的排行榜快照支持这一说法"\n', "", 1
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as error:
         load(data_copy)
     assert "caveat and caveat_zh go together" in str(error.value)
@@ -199,11 +209,60 @@ def test_a_caveat_needs_its_chinese_twin(data_copy: Path) -> None:
 # Names stay as they are in both languages: models, benchmarks, sources, encodings,
 # products and file formats; and the keys' own names.
 PROPER = {
-    "API", "ChatGPT", "Plus", "Team", "LMSYS", "OpenAI", "Ramp", "Superhuman", "RLHF", "arXiv", "Python",
-    "JSON", "Markdown", "SVG", "enter", "txt", "md", "json", "gpt4o-tui", "scenario", "n/a", "shot", "English", "MathVista",
-    "dark", "light", "high-contrast", "terminal", "esc", "Esc", "Enter", "pgdn", "pgup", "home", "end",
-    "shift", "tab", "space", "ctrl", "F5", "f5", "alias", "GPT-4", "GPT-3.5", "Flash", "Haiku",
-    "Turbo", "mini", "Gemini", "Claude", "text-davinci", "davinci", "Anthropic", "Google",
+    "API",
+    "ChatGPT",
+    "Plus",
+    "Team",
+    "LMSYS",
+    "OpenAI",
+    "Ramp",
+    "Superhuman",
+    "RLHF",
+    "arXiv",
+    "Python",
+    "JSON",
+    "Markdown",
+    "SVG",
+    "enter",
+    "txt",
+    "md",
+    "json",
+    "gpt4o-tui",
+    "scenario",
+    "n/a",
+    "shot",
+    "English",
+    "MathVista",
+    "dark",
+    "light",
+    "high-contrast",
+    "terminal",
+    "esc",
+    "Esc",
+    "Enter",
+    "pgdn",
+    "pgup",
+    "home",
+    "end",
+    "shift",
+    "tab",
+    "space",
+    "ctrl",
+    "F5",
+    "f5",
+    "alias",
+    "GPT-4",
+    "GPT-3.5",
+    "Flash",
+    "Haiku",
+    "Turbo",
+    "mini",
+    "Gemini",
+    "Claude",
+    "text-davinci",
+    "davinci",
+    "Anthropic",
+    "Google",
     "gpt-4o-2024-08-06",  # a later GPT-4o snapshot, named in the price history
     "OSC",  # the clipboard's escape sequence (OSC 52)
 }
@@ -211,10 +270,19 @@ PROPER = {
 
 def _names(catalog: Catalog) -> set[str]:
     words = set(PROPER)
-    for text in [*(m.name for m in catalog.models), *(m.short for m in catalog.models),
-                 *(m.api_id for m in catalog.models), *(m.id for m in catalog.models), *(b.name for b in catalog.benchmarks),
-                 *(s.id for s in catalog.sources), *(d.successor or "" for d in catalog.deprecations),
-                 "o200k_base", "cl100k_base", "p50k_base", "genai-prices"]:
+    for text in [
+        *(m.name for m in catalog.models),
+        *(m.short for m in catalog.models),
+        *(m.api_id for m in catalog.models),
+        *(m.id for m in catalog.models),
+        *(b.name for b in catalog.benchmarks),
+        *(s.id for s in catalog.sources),
+        *(d.successor or "" for d in catalog.deprecations),
+        "o200k_base",
+        "cl100k_base",
+        "p50k_base",
+        "genai-prices",
+    ]:
         words |= set(re.findall(r"[A-Za-z][\w.\-]*", text)) | {text}
     return words
 
@@ -247,6 +315,7 @@ async def _walk(app: SteadyApp) -> list[str]:
 
     seen: list[str] = []
     async with app.run_test(size=(160, 150), notifications=True) as pilot:  # notices too
+
         async def look() -> None:
             await pilot.pause()
             seen.append(screen_text(app))
@@ -287,8 +356,9 @@ async def _walk(app: SteadyApp) -> list[str]:
         await look()  # a refused count
         await pilot.press("escape")
         for index in range(len(app.catalog.presets)):
-            pricing.workload = pricing.workload.__class__(*[
-                getattr(app.catalog.presets[index], f) for f in ("input_tokens", "output_tokens", "requests_per_day")])
+            pricing.workload = pricing.workload.__class__(
+                *[getattr(app.catalog.presets[index], f) for f in ("input_tokens", "output_tokens", "requests_per_day")]
+            )
             await look()
         app.query_one("#text", TextArea).load_text(app.catalog.samples[0].text)
         await pilot.pause(0.5)
@@ -321,8 +391,13 @@ async def _walk(app: SteadyApp) -> list[str]:
 def _quotes(catalog: Catalog) -> list[str]:
     """Chinese the English screens show on purpose: the seed's own words, quoted
     beside their retelling, the shipped samples, and the language key itself."""
-    return [*(m.plain_zh for m in catalog.safety), *(b.analogy_zh for b in catalog.benchmarks if b.analogy_zh),
-            *(s.text for s in catalog.samples), "中文", EN("tip.app.language")]
+    return [
+        *(m.plain_zh for m in catalog.safety),
+        *(b.analogy_zh for b in catalog.benchmarks if b.analogy_zh),
+        *(s.text for s in catalog.samples),
+        "中文",
+        EN("tip.app.language"),
+    ]
 
 
 @pytest.mark.slow
@@ -391,7 +466,8 @@ async def test_switching_language_keeps_the_calculator(catalog: Catalog) -> None
         assert isinstance(app.focused, LogSlider) and app.focused.parent.parent.id == "output-tokens"
         table = app.query_one("#totals", DataTable)
         assert str(table.get_cell("gpt-4o-mini", "total")) == ZH.usd_cell(
-            costs.model_cost(pane.priced, catalog.subject, before[0], True).total_usd)
+            costs.model_cost(pane.priced, catalog.subject, before[0], True).total_usd
+        )
         assert "4 价格" in screen_text(app)
         await pilot.press("right")  # the keys still reach the same slider
         await pilot.pause()
@@ -410,13 +486,22 @@ async def test_switching_language_keeps_the_benchmark_safety_and_deck(catalog: C
 
     app = SteadyApp(catalog, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "down", "down", "2", "down", "down", "down", "g", "pagedown", "s", "p", "m", "right",
-                          "space")
+        await pilot.press(
+            "3", "down", "down", "2", "down", "down", "down", "g", "pagedown", "s", "p", "m", "right", "space"
+        )
         pane = app.query_one(BenchmarksPane)
 
         def chosen() -> tuple[object, ...]:
-            return (pane.selected, pane.view, pane.hidden, pane.sort_key, pane.peer, pane.mix,
-                    app.query_one(ModelToggles).cursor, app.query_one("#grouped-view").scroll_y)
+            return (
+                pane.selected,
+                pane.view,
+                pane.hidden,
+                pane.sort_key,
+                pane.peer,
+                pane.mix,
+                app.query_one(ModelToggles).cursor,
+                app.query_one("#grouped-view").scroll_y,
+            )
 
         before = chosen()
         assert before[-1] > 0
@@ -485,8 +570,9 @@ async def test_the_palette_speaks_the_language(catalog: Catalog) -> None:
 
 def gpt4o(*args: str, **environ: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
-    return subprocess.run([sys.executable, "-m", "gpt4o_tui", *args], capture_output=True, text=True,
-                          env={**env, **environ}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "gpt4o_tui", *args], capture_output=True, text=True, env={**env, **environ}, timeout=60
+    )
 
 
 def test_cost_help_follows_the_locale_and_lang_overrides_it() -> None:
@@ -495,27 +581,73 @@ def test_cost_help_follows_the_locale_and_lang_overrides_it() -> None:
     assert chinese.stdout.startswith("用法：gpt4o-tui cost")
     for words in ("选项", "显示此帮助信息并退出", "每次请求的输入令牌数", "数量可写作 1500、1,500、1.5k 或 2M"):
         assert words in chinese.stdout
-    assert not _english_words(chinese.stdout.replace("--", " "), _names(load()) | {
-        "help", "data", "DIR", "lang", "input-tokens", "output-tokens", "requests-per-day", "days", "batch",
-        "model", "format", "table", "csv", "cost", "en", "zh", "ID", "LC_ALL", "LC_MESSAGES", "LANG",
-        "images", "image-size", "WxH", "detail", "low", "high", "auto", "cached-input-tokens", "prices", "launch",
-        "latest", "today", "genai-prices", "gpt-5-mini"})
+    assert not _english_words(
+        chinese.stdout.replace("--", " "),
+        _names(load())
+        | {
+            "help",
+            "data",
+            "DIR",
+            "lang",
+            "input-tokens",
+            "output-tokens",
+            "requests-per-day",
+            "days",
+            "batch",
+            "model",
+            "format",
+            "table",
+            "csv",
+            "cost",
+            "en",
+            "zh",
+            "ID",
+            "LC_ALL",
+            "LC_MESSAGES",
+            "LANG",
+            "images",
+            "image-size",
+            "WxH",
+            "detail",
+            "low",
+            "high",
+            "auto",
+            "cached-input-tokens",
+            "prices",
+            "launch",
+            "latest",
+            "today",
+            "genai-prices",
+            "gpt-5-mini",
+        },
+    )
     english = gpt4o("cost", "--help", "--lang", "en", LANG="zh_CN.UTF-8")
     assert english.stdout.startswith("usage: gpt4o-tui cost") and "input tokens per request" in english.stdout
     assert gpt4o("--lang=zh", "tokens", "--help").stdout.startswith("用法：gpt4o-tui tokens")
 
 
-@pytest.mark.parametrize(("args", "said"), [
-    (("cost", "--input-tokens", "abc", "--output-tokens", "1", "--requests-per-day", "1"),
-     "gpt4o-tui cost：参数 --input-tokens：'abc' 不是数量（例如 1500、1.5k、2M）（参见 gpt4o-tui cost --help）"),
-    (("cost", "--input-tokens", "5"),
-     "gpt4o-tui cost：缺少以下必需参数：--output-tokens, --requests-per-day（参见 gpt4o-tui cost --help）"),
-    (("cost", "--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--model", "gpt-9x"),
-     "gpt4o-tui cost：genai-prices 没有模型 'gpt-9x'（最接近的：gpt-5, gpt-4, gpt-4o, gpt-5.5）"),
-    (("tokens", "--sample", "nope"), "gpt4o-tui tokens：未知示例 'nope'（已知：seed-zh, seed-en, receipt-json）"),
-    (("tokens", "--file", "/nonexistent/f.txt"),
-     "gpt4o-tui tokens：无法读取 /nonexistent/f.txt：No such file or directory"),
-])
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("cost", "--input-tokens", "abc", "--output-tokens", "1", "--requests-per-day", "1"),
+            "gpt4o-tui cost：参数 --input-tokens：'abc' 不是数量（例如 1500、1.5k、2M）（参见 gpt4o-tui cost --help）",
+        ),
+        (
+            ("cost", "--input-tokens", "5"),
+            "gpt4o-tui cost：缺少以下必需参数：--output-tokens, --requests-per-day（参见 gpt4o-tui cost --help）",
+        ),
+        (
+            ("cost", "--input-tokens", "5", "--output-tokens", "1", "--requests-per-day", "1", "--model", "gpt-9x"),
+            "gpt4o-tui cost：genai-prices 没有模型 'gpt-9x'（最接近的：gpt-5, gpt-4, gpt-4o, gpt-5.5）",
+        ),
+        (("tokens", "--sample", "nope"), "gpt4o-tui tokens：未知示例 'nope'（已知：seed-zh, seed-en, receipt-json）"),
+        (
+            ("tokens", "--file", "/nonexistent/f.txt"),
+            "gpt4o-tui tokens：无法读取 /nonexistent/f.txt：No such file or directory",
+        ),
+    ],
+)
 def test_cost_and_tokens_errors_in_chinese(args: tuple[str, ...], said: str) -> None:
     result = gpt4o(*args, LANG="zh_CN.UTF-8")
     assert result.returncode == 2
@@ -523,8 +655,9 @@ def test_cost_and_tokens_errors_in_chinese(args: tuple[str, ...], said: str) -> 
 
 
 def test_cost_and_tokens_output_in_chinese() -> None:
-    table = gpt4o("cost", "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k",
-                  LC_ALL="zh_CN.UTF-8")
+    table = gpt4o(
+        "cost", "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k", LC_ALL="zh_CN.UTF-8"
+    )
     assert table.returncode == 0
     assert "每天 10,000 次请求" in table.stdout and "58.50 美元" in table.stdout and "4o mini 节省" in table.stdout
     counted = gpt4o("tokens", "--sample", "seed-zh", "--lang", "zh")

@@ -124,14 +124,17 @@ def test_the_receipt_preset_carries_its_image(catalog: Catalog) -> None:
     assert abs(mini.image_usd - gpt4o.image_usd) / gpt4o.image_usd < Decimal("0.001")
 
 
-@pytest.mark.parametrize(("typed", "size"), [("1024x768", (1024, 768)), (" 4032 × 3024 ", (4032, 3024)),
-                                             ("10X20", (10, 20))])
+@pytest.mark.parametrize(
+    ("typed", "size"), [("1024x768", (1024, 768)), (" 4032 × 3024 ", (4032, 3024)), ("10X20", (10, 20))]
+)
 def test_sizes_as_people_type_them(typed: str, size: tuple[int, int]) -> None:
     assert parse_size(typed) == ImageSize(*size)
 
 
-@pytest.mark.parametrize("typed", ["", "1024", "1024x", "x768", "-5x10", "1.5x2", "0x10", "100001x1", "１０x１０",
-                                   "10x10x10", "9" * 30 + "x1"])
+@pytest.mark.parametrize(
+    "typed",
+    ["", "1024", "1024x", "x768", "-5x10", "1.5x2", "0x10", "100001x1", "１０x１０", "10x10x10", "9" * 30 + "x1"],
+)
 def test_sizes_that_cannot_be_taken(typed: str) -> None:
     with pytest.raises(CountError):
         parse_size(typed)
@@ -153,7 +156,13 @@ def test_the_images_slider_reaches_zero() -> None:
 
 def png(width: int, height: int) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header + struct.pack(">I", zlib.crc32(b"IHDR" + header))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + struct.pack(">I", 13)
+        + b"IHDR"
+        + header
+        + struct.pack(">I", zlib.crc32(b"IHDR" + header))
+    )
 
 
 def gif(width: int, height: int) -> bytes:
@@ -177,20 +186,24 @@ def test_tokens_of_an_image_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "2,833" in table and "85" in table and "it takes no image input" in table
 
 
-@pytest.mark.parametrize(("content", "said"), [
-    (b"plain text, not an image", "not an image gpt4o-tui can read the size of"),
-    (b"", "not an image gpt4o-tui can read the size of"),
-    (png(200_000, 10), "200,000×10 px is past the 100,000 px a side gpt4o-tui prices"),
-    (None, "not a file"),
-])
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"plain text, not an image", "not an image gpt4o-tui can read the size of"),
+        (b"", "not an image gpt4o-tui can read the size of"),
+        (png(200_000, 10), "200,000×10 px is past the 100,000 px a side gpt4o-tui prices"),
+        (None, "not a file"),
+    ],
+)
 def test_a_file_that_cannot_be_priced_gets_one_line(tmp_path: Path, content: bytes | None, said: str) -> None:
     path = tmp_path / "thing.png"
     if content is None:
         path.mkdir()
     else:
         path.write_bytes(content)
-    result = subprocess.run([sys.executable, "-m", "gpt4o_tui", "tokens", "--image", str(path)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "gpt4o_tui", "tokens", "--image", str(path)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith(f"gpt4o-tui tokens: cannot read {path}: {said}")

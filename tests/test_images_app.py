@@ -29,12 +29,28 @@ def cell_usd(cell: str) -> Decimal | None:
     return Decimal(digits) if digits[:1].isdigit() else None
 
 
-@pytest.mark.parametrize(("images", "size", "detail"), [(1, (1024, 1024), "high"), (3, (2048, 4096), "low"),
-                                                        (12, (4032, 3024), "auto"), (100, (512, 512), "high")])
-def test_the_pane_and_cost_agree_to_the_cent_with_images(app: SteadyApp, capsys: pytest.CaptureFixture[str],
-                                                         images: int, size: tuple[int, int], detail: str) -> None:
-    expected = cost_json(capsys, "--input-tokens", "800", "--output-tokens", "300", "--requests-per-day", "25000",
-                         "--images", str(images), "--image-size", f"{size[0]}x{size[1]}", "--detail", detail)
+@pytest.mark.parametrize(
+    ("images", "size", "detail"),
+    [(1, (1024, 1024), "high"), (3, (2048, 4096), "low"), (12, (4032, 3024), "auto"), (100, (512, 512), "high")],
+)
+def test_the_pane_and_cost_agree_to_the_cent_with_images(
+    app: SteadyApp, capsys: pytest.CaptureFixture[str], images: int, size: tuple[int, int], detail: str
+) -> None:
+    expected = cost_json(
+        capsys,
+        "--input-tokens",
+        "800",
+        "--output-tokens",
+        "300",
+        "--requests-per-day",
+        "25000",
+        "--images",
+        str(images),
+        "--image-size",
+        f"{size[0]}x{size[1]}",
+        "--detail",
+        detail,
+    )
 
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         await pilot.press("4")
@@ -43,7 +59,9 @@ def test_the_pane_and_cost_agree_to_the_cent_with_images(app: SteadyApp, capsys:
         await pilot.pause()
         shown = {model: cell_usd(cell) for model, cell in totals(app).items()}
         for model, usd in expected.items():
-            assert shown[model] == (None if usd is None else usd.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)), model
+            assert shown[model] == (None if usd is None else usd.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)), (
+                model
+            )
 
     drive(app, scenario)
 

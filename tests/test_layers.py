@@ -1,5 +1,5 @@
 """The house rules a tool checks: the layers (core, text, tui) and no import
-cycle, by import-linter's contracts in pyproject.toml; the lint, by ruff."""
+cycle, by import-linter's contracts in pyproject.toml; the lint and the format, by ruff."""
 
 from __future__ import annotations
 
@@ -23,4 +23,9 @@ def test_the_import_contracts_hold() -> None:
 
 def test_ruff_finds_nothing() -> None:
     result = run(str(BIN / "ruff"), "check", "--no-cache", "src", "tests", "benchmarks")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_code_is_formatted() -> None:
+    result = run(str(BIN / "ruff"), "format", "--check", "--no-cache", "src", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -96,7 +96,6 @@ def our_bindings() -> list[Binding]:
     return [binding for owner in owners for binding in owner.BINDINGS if isinstance(binding, Binding)]
 
 
-
 def _our_binding_ids() -> set[str]:
     # Textual adds the palette's binding without an id; the app words it as app.palette.
     return {b.id for b in our_bindings() if b.id} | {"app.palette"}
@@ -110,8 +109,7 @@ def _panes_with_keys() -> set[str]:
     from gpt4o_tui.tui.app import pane_type, pane_widgets
     from gpt4o_tui.tui.panes import PANES
 
-    return {e.id for e in PANES
-            if pane_type(e.id).__dict__.get("BINDINGS") or any(w.BINDINGS for w in pane_widgets(e))}
+    return {e.id for e in PANES if pane_type(e.id).__dict__.get("BINDINGS") or any(w.BINDINGS for w in pane_widgets(e))}
 
 
 def _palette() -> set[str]:
@@ -251,8 +249,16 @@ def missing(found: list[Use]) -> list[str]:
 def test_the_scan_finds_the_code_s_keys() -> None:
     """A check that finds nothing would pass: the scan sees literal, either-or and built keys."""
     found = {use.key for use in uses()}
-    assert {"pricing.model", "report.md.batch", "report.md.standard", "count.not_a_count",
-            "problem.context", "view.{}", "help.{}", "command.{}_help"} <= found
+    assert {
+        "pricing.model",
+        "report.md.batch",
+        "report.md.standard",
+        "count.not_a_count",
+        "problem.context",
+        "view.{}",
+        "help.{}",
+        "command.{}_help",
+    } <= found
     assert not any(use.key.endswith((".toml", ".tcss")) for use in uses())
 
 
@@ -269,12 +275,18 @@ def test_every_template_resolves_and_every_resolver_is_used() -> None:
 
 TYPOS = {
     "literal": ('lang("pricing.modle")', "'pricing.modle' has no en, zh text in messages.toml"),
-    "method": ('self.lang("benchmarks.avrage_note", taken=1)',
-               "'benchmarks.avrage_note' has no en, zh text in messages.toml"),
-    "either-or": ('lang("report.md.batch" if batch else "report.md.standrd")',
-                  "'report.md.standrd' has no en, zh text in messages.toml"),
-    "said-later": ('raise CountError("count.not_a_cuont", text=text)',
-                   "'count.not_a_cuont' has no en, zh text in messages.toml"),
+    "method": (
+        'self.lang("benchmarks.avrage_note", taken=1)',
+        "'benchmarks.avrage_note' has no en, zh text in messages.toml",
+    ),
+    "either-or": (
+        'lang("report.md.batch" if batch else "report.md.standrd")',
+        "'report.md.standrd' has no en, zh text in messages.toml",
+    ),
+    "said-later": (
+        'raise CountError("count.not_a_cuont", text=text)',
+        "'count.not_a_cuont' has no en, zh text in messages.toml",
+    ),
     "built": ('key = f"tab.{tab}_title"', "'tab.{}_title' is built at run time; add its values to RESOLVERS"),
 }
 

@@ -25,14 +25,50 @@ ACTIONS_PER_PANE = 2000
 # (they quit, which the end of each run checks), nor ctrl+p (the palette can run
 # Quit too), nor 1-4 (each run stays on its pane; the switch has its own tests).
 KEYS = [
-    *"abcdefghijklmnoprstuvwxyz", *"ABCDEFGHIJKLMNOPRSTUVWXYZ", *"05789,.-+kKmM ",
-    "up", "down", "left", "right", "shift+left", "shift+right", "home", "end", "pageup", "pagedown",
-    "tab", "shift+tab", "enter", "escape", "space", "backspace", "delete", "question_mark",
-    "f5", "ctrl+s", "ctrl+a", "ctrl+e", "ctrl+z", "f1", "insert",
+    *"abcdefghijklmnoprstuvwxyz",
+    *"ABCDEFGHIJKLMNOPRSTUVWXYZ",
+    *"05789,.-+kKmM ",
+    "up",
+    "down",
+    "left",
+    "right",
+    "shift+left",
+    "shift+right",
+    "home",
+    "end",
+    "pageup",
+    "pagedown",
+    "tab",
+    "shift+tab",
+    "enter",
+    "escape",
+    "space",
+    "backspace",
+    "delete",
+    "question_mark",
+    "f5",
+    "ctrl+s",
+    "ctrl+a",
+    "ctrl+e",
+    "ctrl+z",
+    "f1",
+    "insert",
 ]
 PASTES = [
-    "", "1e30", "-5", "１２３", "٣٤٥", "1,5,0,0", "NaN", "∞", "2M" * 50, "\x00\x1b[31m", "🦜" * 300,
-    "GPT-4o mini 价格是每百万输入 token 15 美分。\n" * 40, "\t\n\r", "9" * 5000,
+    "",
+    "1e30",
+    "-5",
+    "１２３",
+    "٣٤٥",
+    "1,5,0,0",
+    "NaN",
+    "∞",
+    "2M" * 50,
+    "\x00\x1b[31m",
+    "🦜" * 300,
+    "GPT-4o mini 价格是每百万输入 token 15 美分。\n" * 40,
+    "\t\n\r",
+    "9" * 5000,
 ]
 
 
@@ -99,19 +135,44 @@ def test_monkey(catalog: Catalog, tab: str, tmp_path: Path, monkeypatch: pytest.
             app.action_show_tab("pricing")
             await pilot.pause()
             pane = app.query_one(PricingPane)
-            expected = {r.model.id: app.language.total(r, cell=True)
-                        for r in costs.monthly(pane.priced, pane.workload, pane.batch_api)}
+            expected = {
+                r.model.id: app.language.total(r, cell=True)
+                for r in costs.monthly(pane.priced, pane.workload, pane.batch_api)
+            }
             assert totals(app) == expected, "the totals on screen are the workload's, whatever was pressed"
         await quit_with_q(app, pilot)
 
     drive(SteadyApp(catalog, tab=tab), scenario)
 
 
-@pytest.mark.parametrize("typed", [
-    "", "   ", "1e30", "-5", "-0", "0", "abc", "1.5.5", "12,34", "１２３", "٣٤٥", "५००", "1_000",
-    "99999999999999999999999999999999", "1." + "0" * 4999 + "1", "0x1F", "NaN", "inf", "½", "5 00", "1.0000000001k",
-    "Paste of a paragraph: GPT-4o mini costs 15 cents per million input tokens.",
-], ids=lambda typed: repr(typed) if len(typed) < 30 else f"{typed[:8]!r}…{len(typed)} characters")
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        "   ",
+        "1e30",
+        "-5",
+        "-0",
+        "0",
+        "abc",
+        "1.5.5",
+        "12,34",
+        "１２３",
+        "٣٤٥",
+        "५००",
+        "1_000",
+        "99999999999999999999999999999999",
+        "1." + "0" * 4999 + "1",
+        "0x1F",
+        "NaN",
+        "inf",
+        "½",
+        "5 00",
+        "1.0000000001k",
+        "Paste of a paragraph: GPT-4o mini costs 15 cents per million input tokens.",
+    ],
+    ids=lambda typed: repr(typed) if len(typed) < 30 else f"{typed[:8]!r}…{len(typed)} characters",
+)
 def test_a_bad_count_is_refused_and_the_last_good_value_kept(catalog: Catalog, typed: str) -> None:
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         await pilot.press("4", "tab")

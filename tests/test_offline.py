@@ -25,6 +25,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         def refused(*args: object, **kwargs: object) -> None:
             attempts.append(f"{what}{args[1:] if what.startswith('socket.') else args}")
             raise OSError(f"{what}: the network is blocked in this test")
+
         return refused
 
     monkeypatch.setattr(socket.socket, "connect", refuse("socket.connect"))
@@ -42,8 +43,9 @@ def test_the_blocking_works(no_network: list[str]) -> None:
     no_network.clear()
 
 
-def test_a_full_session_offline(catalog: Catalog, no_network: list[str], tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_session_offline(
+    catalog: Catalog, no_network: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
 
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
@@ -77,16 +79,37 @@ def test_a_full_session_offline(catalog: Catalog, no_network: list[str], tmp_pat
     assert no_network == [], f"tried to reach the network: {no_network}"
 
 
-@pytest.mark.parametrize("argv", [
-    ["check"],
-    ["cost", "--input-tokens", "1.5k", "--output-tokens", "300", "--requests-per-day", "2M", "--format", "json"],
-    ["cost", "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k", "--prices", "today",
-     "--model", "gpt-4o-mini", "--model", "gpt-5-mini", "--model", "anthropic:claude-haiku-4-5",
-     "--cached-input-tokens", "100", "--format", "json"],
-    ["tokens", "--sample", "seed-zh"],
-    ["tokens", "价格是每百万输入 token 15 美分"],
-    ["--version"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["cost", "--input-tokens", "1.5k", "--output-tokens", "300", "--requests-per-day", "2M", "--format", "json"],
+        [
+            "cost",
+            "--input-tokens",
+            "500",
+            "--output-tokens",
+            "200",
+            "--requests-per-day",
+            "10k",
+            "--prices",
+            "today",
+            "--model",
+            "gpt-4o-mini",
+            "--model",
+            "gpt-5-mini",
+            "--model",
+            "anthropic:claude-haiku-4-5",
+            "--cached-input-tokens",
+            "100",
+            "--format",
+            "json",
+        ],
+        ["tokens", "--sample", "seed-zh"],
+        ["tokens", "价格是每百万输入 token 15 美分"],
+        ["--version"],
+    ],
+)
 def test_every_command_offline(argv: list[str], no_network: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     try:
         assert main(argv) == 0

@@ -12,9 +12,22 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_wheel_ships_data_and_finds_it_anywhere(tmp_path: Path) -> None:
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-         "--disable-pip-version-check", "-w", str(tmp_path / "dist"), str(ROOT)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-w",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert built.returncode == 0, built.stderr
     wheel = next((tmp_path / "dist").glob("gpt4o_tui-*.whl"))
@@ -28,12 +41,23 @@ def test_wheel_ships_data_and_finds_it_anywhere(tmp_path: Path) -> None:
     zipfile.ZipFile(wheel).extractall(installed)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    probe = ("from gpt4o_tui.core.catalog import load; c = load(); print(c.data_dir); print(len(c.benchmarks)); "
-             "from gpt4o_tui.text.i18n import language; print(language('zh')('tab.pricing'))")
+    probe = (
+        "from gpt4o_tui.core.catalog import load; c = load(); print(c.data_dir); print(len(c.benchmarks)); "
+        "from gpt4o_tui.text.i18n import language; print(language('zh')('tab.pricing'))"
+    )
     result = subprocess.run(
-        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(installed)!r}); "
-         + "sys.path.extend(__import__('site').getsitepackages()); " + probe],
-        capture_output=True, text=True, cwd=elsewhere, timeout=60,
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            f"import sys; sys.path.insert(0, {str(installed)!r}); "
+            + "sys.path.extend(__import__('site').getsitepackages()); "
+            + probe,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     data_dir, count, pricing = result.stdout.split()

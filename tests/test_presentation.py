@@ -27,6 +27,7 @@ from tests.test_e2e import free_port
 
 # -- the deck's content (no Textual) -------------------------------------------
 
+
 def test_slides_carry_the_headline_figures(catalog: Catalog) -> None:
     price, context, mmlu, small, workload, images, since = deck.slides(catalog)
     assert (price.figure, price.unit) == ("$0.15", "per million input tokens")
@@ -56,6 +57,7 @@ def test_slides_follow_the_data(data_copy: Path) -> None:
 
 
 # -- the deck on screen ------------------------------------------------------
+
 
 def slide_title(app: SteadyApp) -> str:
     return str(app.screen.query_one("#slide-title", Static).render())
@@ -121,6 +123,7 @@ def test_deck_too_small(catalog: Catalog) -> None:
 
 # -- themes and panes by name ------------------------------------------------------
 
+
 def test_t_cycles_every_theme_and_back(catalog: Catalog) -> None:
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         seen = [app.theme]
@@ -152,13 +155,16 @@ def test_tab_opens_a_pane_with_the_focus_in_it(catalog: Catalog) -> None:
     drive(SteadyApp(catalog, tab="pricing"), scenario)
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["--theme", "neon"], "invalid choice: 'neon'"),
-    (["--tab", "costs"], "invalid choice: 'costs'"),
-    (["--present", "--interval", "0"], "give between 1 and 3600 seconds"),
-    (["--present", "--interval", "soon"], "is not a number of seconds"),
-    (["serve", "--port", "70000"], "is not a port number"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--theme", "neon"], "invalid choice: 'neon'"),
+        (["--tab", "costs"], "invalid choice: 'costs'"),
+        (["--present", "--interval", "0"], "give between 1 and 3600 seconds"),
+        (["--present", "--interval", "soon"], "is not a number of seconds"),
+        (["serve", "--port", "70000"], "is not a port number"),
+    ],
+)
 def test_bad_options_get_one_line(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(argv)
@@ -168,6 +174,7 @@ def test_bad_options_get_one_line(argv: list[str], message: str, capsys: pytest.
 
 
 # -- the screenshot key --------------------------------------------------------
+
 
 def test_screenshot_key_saves_an_svg_and_never_replaces_one(
     catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -211,8 +218,9 @@ def test_screenshot_into_a_read_only_folder_says_so(
         tmp_path.chmod(0o700)
 
 
-def test_screenshot_when_the_disk_is_full(catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         full_disk: None) -> None:
+def test_screenshot_when_the_disk_is_full(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_disk: None
+) -> None:
     monkeypatch.chdir(tmp_path)
 
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
@@ -229,10 +237,20 @@ def test_screenshot_when_the_disk_is_full(catalog: Catalog, tmp_path: Path, monk
 
 # -- serve -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("host, loopback", [
-    ("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.0.0.2", True),
-    ("0.0.0.0", False), ("192.168.1.4", False), ("example.org", False), ("::", False),
-])
+
+@pytest.mark.parametrize(
+    "host, loopback",
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("127.0.0.2", True),
+        ("0.0.0.0", False),
+        ("192.168.1.4", False),
+        ("example.org", False),
+        ("::", False),
+    ],
+)
 def test_loopback_hosts(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
 
@@ -253,8 +271,12 @@ def test_each_browser_tab_runs_this_python_with_the_chosen_data_and_theme(tmp_pa
 def test_serve_warns_before_listening_beyond_loopback() -> None:
     app = Path(sys.executable).with_name("gpt4o-tui")
     port = free_port()
-    with subprocess.Popen([str(app), "serve", "--host", "0.0.0.0", "--port", str(port)], stderr=subprocess.PIPE,
-                          stdout=subprocess.DEVNULL, text=True) as server:
+    with subprocess.Popen(
+        [str(app), "serve", "--host", "0.0.0.0", "--port", str(port)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    ) as server:
         try:
             first = server.stderr.readline() if server.stderr else ""
         finally:

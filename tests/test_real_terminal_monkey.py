@@ -19,9 +19,32 @@ ACTIONS = 160  # a seed's most; it stops sooner once SECONDS have passed
 SECONDS = 7.0
 
 KEYS = [
-    *"1234", *"1234", *"abcdefghijklmnoprstuvwxyz", *"ABCDEFGHIJKLMNOPRSTUVWXYZ", *"05789,.-+kKmM ?",
-    "\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D", "\x1b[1;2C", "\x1b[1;2D", "\x1b[H", "\x1b[F", "\x1b[5~", "\x1b[6~",
-    "\t", "\x1b[Z", "\r", "\x1b", "\x7f", "\x1b[3~", "\x1b[15~", "\x13", "\x01", "\x05", "\x03",
+    *"1234",
+    *"1234",
+    *"abcdefghijklmnoprstuvwxyz",
+    *"ABCDEFGHIJKLMNOPRSTUVWXYZ",
+    *"05789,.-+kKmM ?",
+    "\x1b[A",
+    "\x1b[B",
+    "\x1b[C",
+    "\x1b[D",
+    "\x1b[1;2C",
+    "\x1b[1;2D",
+    "\x1b[H",
+    "\x1b[F",
+    "\x1b[5~",
+    "\x1b[6~",
+    "\t",
+    "\x1b[Z",
+    "\r",
+    "\x1b",
+    "\x7f",
+    "\x1b[3~",
+    "\x1b[15~",
+    "\x13",
+    "\x01",
+    "\x05",
+    "\x03",
 ]
 # The palette's commands, by what a person would start typing.
 COMMANDS = ["help", "go to sa", "go to pr", "go to be", "theme", "deck", "lang", "reset", "batch", "screen", ""]

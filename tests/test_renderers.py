@@ -53,8 +53,10 @@ def test_grouped_view_words(catalog: Catalog) -> None:
     assert "Δ 4o mini − Haiku (p)" in by_average
     title = benchmarks.group_title(bench(catalog, "mathvista"), catalog.subject.id, "gemini-1.5-flash", EN)
     assert title[0] == ("MathVista", "bold") and title[-1] == ("−1.7 ▼", "bold $text-error")
-    assert benchmarks.group_title(bench(catalog, "mathvista"), catalog.subject.id, "claude-3-haiku", EN)[-1] \
-        == ("+10.3 ▲", "bold $text-success")
+    assert benchmarks.group_title(bench(catalog, "mathvista"), catalog.subject.id, "claude-3-haiku", EN)[-1] == (
+        "+10.3 ▲",
+        "bold $text-success",
+    )
     # GPT-3.5 Turbo has no MathVista or MMMU score: its average is over 6 of the 8.
     assert benchmarks.average_note(compare.average(catalog.benchmarks, "gpt-3.5-turbo"), EN) == "6 of 8"
     assert benchmarks.average_note(compare.average(catalog.benchmarks, "gpt-4o-mini"), EN) == ""
@@ -71,8 +73,9 @@ def test_frontier_view_words(catalog: Catalog) -> None:
     assert "GPT-3.5 Turbo: not plotted (n/a)" in words
     assert "Hidden: GPT-4o" in words
     everyone = [m.id for m in catalog.compared]
-    assert "Hidden" not in plain(benchmarks.frontier_words(catalog, mathvista, everyone, frozenset(),
-                                                           compare.MIXES[0], EN))
+    assert "Hidden" not in plain(
+        benchmarks.frontier_words(catalog, mathvista, everyone, frozenset(), compare.MIXES[0], EN)
+    )
 
 
 def test_explanation_gives_every_score_and_its_sources(catalog: Catalog) -> None:
@@ -89,8 +92,10 @@ def test_explanation_gives_every_score_and_its_sources(catalog: Catalog) -> None
 def test_volume_and_cost_notes(catalog: Catalog) -> None:
     assert pricing.volume(Workload(), EN) == "= 300,000 requests: 150,000,000 tokens in, 60,000,000 out"
     results = costs.monthly(catalog, Workload(16_000, 1_000, 1), False)
-    assert pricing.cost_notes(catalog, results, False, False, EN) == \
-        "GPT-3.5 Turbo can't run it: 16,000 + 1,000 tokens exceed its 16,385-token context window."
+    assert (
+        pricing.cost_notes(catalog, results, False, False, EN)
+        == "GPT-3.5 Turbo can't run it: 16,000 + 1,000 tokens exceed its 16,385-token context window."
+    )
 
 
 def test_list_prices_and_timeline(catalog: Catalog) -> None:

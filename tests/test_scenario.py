@@ -53,15 +53,34 @@ async def opened(catalog: Catalog, found: Scenario | None) -> tuple[str, dict[st
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         pane = app.query_one(PricingPane)
-        state = {"workload": pane.workload, "batch": pane.batch_api, "prices": pane.prices, "turns": pane.turns,
-                 "sliders": {s.id: s.value for s in app.query(CountSlider)}}
+        state = {
+            "workload": pane.workload,
+            "batch": pane.batch_api,
+            "prices": pane.prices,
+            "turns": pane.turns,
+            "sliders": {s.id: s.value for s in app.query(CountSlider)},
+        }
         return await screen_of(app, pilot), state, pane.scenario("json")
 
 
 def test_a_workload_on_the_command_line_is_on_screen(catalog: Catalog) -> None:
-    found = from_command_line("--input-tokens", "2,000", "--output-tokens", "1.5k", "--requests-per-day", "250",
-                              "--batch", "--turns", "12", "--images", "2", "--image-size", "800x600",
-                              "--detail", "low")
+    found = from_command_line(
+        "--input-tokens",
+        "2,000",
+        "--output-tokens",
+        "1.5k",
+        "--requests-per-day",
+        "250",
+        "--batch",
+        "--turns",
+        "12",
+        "--images",
+        "2",
+        "--image-size",
+        "800x600",
+        "--detail",
+        "low",
+    )
     assert isinstance(found, Scenario)
 
     async def run() -> None:
@@ -69,8 +88,7 @@ def test_a_workload_on_the_command_line_is_on_screen(catalog: Catalog) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             sliders = {s.id: s.value for s in app.query(CountSlider)}
-            assert sliders == {"input-tokens": 2000, "output-tokens": 1500, "requests": 250, "images": 2,
-                               "turns": 12}
+            assert sliders == {"input-tokens": 2000, "output-tokens": 1500, "requests": 250, "images": 2, "turns": 12}
             assert str(app.query_one("#image-size-field", Input).value) == "800x600"
             pane = app.query_one(PricingPane)
             assert pane.workload == Workload(2000, 1500, 250, images=2, image_size=ImageSize(800, 600), detail="low")
@@ -95,12 +113,17 @@ def test_the_workload_flags_are_parsed_and_refused_as_cost_does(capsys: pytest.C
         cost_said = capsys.readouterr().err
         assert app_exit.value.code == cost_exit.value.code == 2
         assert app_said.count("\n") == 1
-        assert app_said.split("--input-tokens: ")[1].split(" (see")[0] == cost_said.split("--input-tokens: ")[1].split(" (see")[0]
+        assert (
+            app_said.split("--input-tokens: ")[1].split(" (see")[0]
+            == cost_said.split("--input-tokens: ")[1].split(" (see")[0]
+        )
     # The calculator's sliders end at GPT-4o mini's own limits: past one is said, not clamped.
     with pytest.raises(SystemExit):
         main(["--output-tokens", "20k"])
-    assert capsys.readouterr().err == \
-        "gpt4o-tui: argument --output-tokens: must be from 1 to 16,384 (see gpt4o-tui --help)\n"
+    assert (
+        capsys.readouterr().err
+        == "gpt4o-tui: argument --output-tokens: must be from 1 to 16,384 (see gpt4o-tui --help)\n"
+    )
 
 
 def test_an_export_reopens_to_the_same_screen(catalog: Catalog, tmp_path: Path) -> None:
@@ -125,8 +148,12 @@ def test_an_export_reopens_to_the_same_screen(catalog: Catalog, tmp_path: Path) 
 
     before = asyncio.run(export())
     reopened = from_command_line("--scenario", str(target))
-    assert reopened == Scenario(Workload(3300, 900, 4200, images=3, image_size=ImageSize(2048, 1536),
-                                         detail="auto"), batch=True, prices="latest known", turns=35)
+    assert reopened == Scenario(
+        Workload(3300, 900, 4200, images=3, image_size=ImageSize(2048, 1536), detail="auto"),
+        batch=True,
+        prices="latest known",
+        turns=35,
+    )
     after, _, again = asyncio.run(opened(catalog, reopened))
     assert after == before
     assert again == target.read_text(encoding="utf-8")  # and it exports the same file again
@@ -148,27 +175,45 @@ def test_flags_go_over_the_scenario_file(tmp_path: Path) -> None:
     assert found == Scenario(Workload(100, 60, 7), batch=True)
 
 
-@pytest.mark.parametrize(("workload", "said"), [
-    ("not json", "is not JSON (Expecting value: line 1 column 1 (char 0))"),
-    ("[]", 'has no "workload": it is not a scenario exported by gpt4o-tui'),
-    ({"output_tokens": 1, "requests_per_day": 1}, "has no workload.input_tokens"),
-    ({"input_tokens": "lots", "output_tokens": 1, "requests_per_day": 1},
-     "gives workload.input_tokens as 'lots', not a whole number"),
-    ({"input_tokens": 500, "output_tokens": 99999, "requests_per_day": 1},
-     "has a workload.output_tokens that cannot be taken: must be from 1 to 16,384"),
-    ({"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "days": 7},
-     "covers 7 days; the calculator prices a month of 30 days (gpt4o-tui cost --days prices any number)"),
-    ({"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "image_size": "big"},
-     "has a workload.image_size that cannot be taken: 'big' is not a size (e.g. 1024x768)"),
-    ({"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "detail": "max"},
-     "gives workload.detail as 'max'; it can be low, high, auto"),
-    ({"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "batch": "yes"},
-     "gives workload.batch as 'yes'; it can be true, false"),
-    ({"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "prices": "tomorrow"},
-     "gives workload.prices as 'tomorrow'; it can be launch, latest known, today"),
-])
-def test_a_bad_scenario_file_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                    workload: object, said: str) -> None:
+@pytest.mark.parametrize(
+    ("workload", "said"),
+    [
+        ("not json", "is not JSON (Expecting value: line 1 column 1 (char 0))"),
+        ("[]", 'has no "workload": it is not a scenario exported by gpt4o-tui'),
+        ({"output_tokens": 1, "requests_per_day": 1}, "has no workload.input_tokens"),
+        (
+            {"input_tokens": "lots", "output_tokens": 1, "requests_per_day": 1},
+            "gives workload.input_tokens as 'lots', not a whole number",
+        ),
+        (
+            {"input_tokens": 500, "output_tokens": 99999, "requests_per_day": 1},
+            "has a workload.output_tokens that cannot be taken: must be from 1 to 16,384",
+        ),
+        (
+            {"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "days": 7},
+            "covers 7 days; the calculator prices a month of 30 days (gpt4o-tui cost --days prices any number)",
+        ),
+        (
+            {"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "image_size": "big"},
+            "has a workload.image_size that cannot be taken: 'big' is not a size (e.g. 1024x768)",
+        ),
+        (
+            {"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "detail": "max"},
+            "gives workload.detail as 'max'; it can be low, high, auto",
+        ),
+        (
+            {"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "batch": "yes"},
+            "gives workload.batch as 'yes'; it can be true, false",
+        ),
+        (
+            {"input_tokens": 500, "output_tokens": 1, "requests_per_day": 1, "prices": "tomorrow"},
+            "gives workload.prices as 'tomorrow'; it can be launch, latest known, today",
+        ),
+    ],
+)
+def test_a_bad_scenario_file_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workload: object, said: str
+) -> None:
     file = tmp_path / "s.json"
     file.write_text(workload if isinstance(workload, str) else json.dumps({"workload": workload}))
     assert main(["--scenario", str(file)]) == 2
@@ -177,8 +222,10 @@ def test_a_bad_scenario_file_is_one_line_and_exit_2(tmp_path: Path, capsys: pyte
 
 def test_a_missing_scenario_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--scenario", str(tmp_path / "gone.json")]) == 2
-    assert capsys.readouterr().err == \
-        f"gpt4o-tui: cannot reopen {tmp_path / 'gone.json'}: it cannot be read (No such file or directory)\n"
+    assert (
+        capsys.readouterr().err
+        == f"gpt4o-tui: cannot reopen {tmp_path / 'gone.json'}: it cannot be read (No such file or directory)\n"
+    )
 
 
 def test_scenario_errors_are_keys() -> None:
@@ -280,5 +327,6 @@ def test_output_dir_must_be_a_folder(tmp_path: Path, capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit) as raised:
         main(["--output-dir", str(tmp_path / "nowhere")])
     assert raised.value.code == 2
-    assert capsys.readouterr().err == (f"gpt4o-tui: argument --output-dir: '{tmp_path / 'nowhere'}' is not a folder"
-                                       " (see gpt4o-tui --help)\n")
+    assert capsys.readouterr().err == (
+        f"gpt4o-tui: argument --output-dir: '{tmp_path / 'nowhere'}' is not a folder (see gpt4o-tui --help)\n"
+    )

@@ -83,8 +83,12 @@ def start(*args: str, lang: str = "en") -> Served:
     port = free_port()
     log = Path(tempfile.mkdtemp()) / "serve.log"
     with log.open("wb") as output:
-        process = subprocess.Popen([str(APP), "--lang", lang, "serve", "--port", str(port), *args], stdout=output,
-                                   stderr=subprocess.STDOUT, cwd="/tmp")
+        process = subprocess.Popen(
+            [str(APP), "--lang", lang, "serve", "--port", str(port), *args],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            cwd="/tmp",
+        )
     deadline = time.monotonic() + WAIT
     while True:
         try:
@@ -151,10 +155,23 @@ def test_leaving_before_the_first_frame(served: Served) -> None:
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
 def test_a_headless_chromium_visit(served: Served, tmp_path: Path) -> None:
-    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
-                    "--virtual-time-budget=8000", f"--user-data-dir={tmp_path / 'profile'}",
-                    f"--screenshot={tmp_path / 'shot.png'}", served.url],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=WAIT, check=True)
+    subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--window-size=1280,900",
+            "--virtual-time-budget=8000",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={tmp_path / 'shot.png'}",
+            served.url,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=WAIT,
+        check=True,
+    )
     eventually(lambda: not served.sessions(), "the session to end after Chromium left")
     assert "ERROR" not in served.log.read_text(errors="replace")  # ended by the server, it did not fail
 
@@ -203,7 +220,9 @@ def test_the_server_going(how: signal.Signals) -> None:
         sessions += served.sessions()
         assert len(sessions) == 2
         served.process.send_signal(how)
-        eventually(lambda: not any(alive(pid) for pid in sessions), f"the sessions to end after the server's {how.name}")
+        eventually(
+            lambda: not any(alive(pid) for pid in sessions), f"the sessions to end after the server's {how.name}"
+        )
         leave.set()
         browser.join(WAIT)
         served.process.wait(WAIT)
@@ -230,8 +249,13 @@ def meta(**fields: object) -> bytes:
 def app() -> Iterator[subprocess.Popen[bytes]]:
     """The app as serve starts it, with its output read and dropped."""
     environment = dict(os.environ, TEXTUAL_DRIVER=session.DRIVER, COLUMNS="100", ROWS="30")
-    process = subprocess.Popen([sys.executable, "-m", "gpt4o_tui"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, env=environment)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gpt4o_tui"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=environment,
+    )
     assert process.stdout is not None
     output = process.stdout
     threading.Thread(target=lambda: all(iter(lambda: output.read1(65536), b"")), daemon=True).start()
@@ -319,8 +343,14 @@ def test_bad_messages_are_refused_and_the_session_goes_on(served: Served) -> Non
 
 def test_sizes_a_session_accepts() -> None:
     assert session.size_of({"width": 100, "height": 30}) == (100, 30)
-    for bad in ({"width": 0, "height": 1}, {"width": 1001, "height": 30}, {"width": 100, "height": 501},
-                {"width": 1.5, "height": 30}, {"width": True, "height": 30}, {}):
+    for bad in (
+        {"width": 0, "height": 1},
+        {"width": 1001, "height": 30},
+        {"width": 100, "height": 501},
+        {"width": 1.5, "height": 30},
+        {"width": True, "height": 30},
+        {},
+    ):
         assert session.size_of(bad) is None
 
 
@@ -331,6 +361,7 @@ def test_sizes_a_session_accepts() -> None:
 def test_a_full_server_says_so(lang: str) -> None:
     served = start("--max-sessions", "1", lang=lang)
     try:
+
         async def visit() -> tuple[int, str, int | None]:
             async with aiohttp.ClientSession() as client, client.ws_connect(ws_url(served)) as ws:
                 await first_frame(ws)
@@ -347,4 +378,3 @@ def test_a_full_server_says_so(lang: str) -> None:
         assert len(served.sessions()) <= 1
     finally:
         stop(served)
-

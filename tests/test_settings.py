@@ -36,14 +36,17 @@ def test_settings_round_trip(tmp_path: Path) -> None:
     assert [p.name for p in file.parent.iterdir()] == ["settings.toml"]  # no temporary left behind
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    (b"theme = 'light", "settings.not_toml"),
-    (b"\xff\xfe", "settings.not_utf8"),
-    (b"theme = 'purple'", "settings.bad_value"),
-    (b"theme = 3", "settings.bad_value"),
-    (b"colour = 'light'", "settings.unknown_name"),
-    (b"[theme]\nname = 'light'", "settings.bad_value"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (b"theme = 'light", "settings.not_toml"),
+        (b"\xff\xfe", "settings.not_utf8"),
+        (b"theme = 'purple'", "settings.bad_value"),
+        (b"theme = 3", "settings.bad_value"),
+        (b"colour = 'light'", "settings.unknown_name"),
+        (b"[theme]\nname = 'light'", "settings.bad_value"),
+    ],
+)
 def test_a_broken_file_says_why(tmp_path: Path, text: bytes, key: str) -> None:
     file = tmp_path / "settings.toml"
     file.write_bytes(text)
@@ -101,16 +104,16 @@ def test_the_app_starts_as_it_was_left(monkeypatch: pytest.MonkeyPatch, own_sett
     first = Started(monkeypatch, theme="high-contrast", lang="zh", tab="safety")
     assert main([]) == 0
     assert first.at_start == Settings("dark", "en", "specs")
-    assert settings.read(_file(own_settings), {"theme": ("high-contrast",), "lang": ("zh",), "tab": ("safety",)}) \
-        == Settings("high-contrast", "zh", "safety")
+    assert settings.read(
+        _file(own_settings), {"theme": ("high-contrast",), "lang": ("zh",), "tab": ("safety",)}
+    ) == Settings("high-contrast", "zh", "safety")
     second = Started(monkeypatch)
     assert main([]) == 0
     assert second.at_start == Settings("high-contrast", "zh", "safety")
     assert second.apps[0].first_tab == "safety"
 
 
-def test_a_flag_wins_over_the_file_and_is_not_remembered(monkeypatch: pytest.MonkeyPatch,
-                                                          own_settings: Path) -> None:
+def test_a_flag_wins_over_the_file_and_is_not_remembered(monkeypatch: pytest.MonkeyPatch, own_settings: Path) -> None:
     settings.write(_file(own_settings), Settings("light", "zh", "benchmarks"))
     started = Started(monkeypatch)
     assert main(["--theme", "terminal", "--lang", "en", "--tab", "pricing"]) == 0
@@ -119,7 +122,8 @@ def test_a_flag_wins_over_the_file_and_is_not_remembered(monkeypatch: pytest.Mon
 
 
 def test_a_workload_opens_on_pricing_without_changing_the_remembered_pane(
-        monkeypatch: pytest.MonkeyPatch, own_settings: Path) -> None:
+    monkeypatch: pytest.MonkeyPatch, own_settings: Path
+) -> None:
     settings.write(_file(own_settings), Settings(tab="benchmarks"))
     started = Started(monkeypatch)
     assert main(["--input-tokens", "2k"]) == 0
@@ -127,8 +131,9 @@ def test_a_workload_opens_on_pricing_without_changing_the_remembered_pane(
     assert settings.read(_file(own_settings), {"tab": ("benchmarks",)}) == Settings(tab="benchmarks")
 
 
-def test_a_broken_file_is_one_line_and_the_defaults(monkeypatch: pytest.MonkeyPatch, own_settings: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_broken_file_is_one_line_and_the_defaults(
+    monkeypatch: pytest.MonkeyPatch, own_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     file = _file(own_settings)
     file.parent.mkdir(parents=True)
     file.write_text("theme = 'light'\ntab = 'nowhere'\n")
@@ -136,8 +141,10 @@ def test_a_broken_file_is_one_line_and_the_defaults(monkeypatch: pytest.MonkeyPa
     assert main([]) == 0
     assert started.at_start == Settings("dark", "en", "specs")
     said = capsys.readouterr().err
-    assert said == (f"gpt4o-tui: ignoring the settings in {file}: it sets tab to 'nowhere'; it can be "
-                    "specs, benchmarks, safety, pricing. Starting with the defaults; the file is left as it is.\n")
+    assert said == (
+        f"gpt4o-tui: ignoring the settings in {file}: it sets tab to 'nowhere'; it can be "
+        "specs, benchmarks, safety, pricing. Starting with the defaults; the file is left as it is.\n"
+    )
     assert file.read_text() == "theme = 'light'\ntab = 'nowhere'\n"
 
 
@@ -150,10 +157,13 @@ def test_no_config_neither_reads_nor_writes(monkeypatch: pytest.MonkeyPatch, own
 
 
 @pytest.mark.usefixtures("full_disk")
-def test_a_settings_file_that_cannot_be_written_is_one_line(monkeypatch: pytest.MonkeyPatch, own_settings: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_settings_file_that_cannot_be_written_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, own_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     Started(monkeypatch, theme="light")
     assert main([]) == 0
-    assert capsys.readouterr().err == \
-        f"gpt4o-tui: could not save the settings to {_file(own_settings)}: {os.strerror(28)}\n"
+    assert (
+        capsys.readouterr().err
+        == f"gpt4o-tui: could not save the settings to {_file(own_settings)}: {os.strerror(28)}\n"
+    )
     assert list((own_settings / "gpt4o-tui").iterdir()) == []  # nothing half-written left

@@ -205,8 +205,7 @@ def test_pricing_in_chinese_beyond_a_models_limits(snap_compare, catalog: Catalo
 def test_pricing_in_chinese_claims_and_history(snap_compare, catalog: Catalog) -> None:
     async def scroll_down(pilot: Pilot) -> None:
         await pilot.press("4")
-        pilot.app.query_one("#pricing-pane").scroll_to_widget(pilot.app.query_one("#claims"), animate=False,
-                                                              top=True)
+        pilot.app.query_one("#pricing-pane").scroll_to_widget(pilot.app.query_one("#claims"), animate=False, top=True)
         await pilot.pause()
 
     assert snap_compare(SteadyApp(catalog, lang="zh"), terminal_size=(80, 24), run_before=scroll_down)

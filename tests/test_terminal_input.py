@@ -22,8 +22,7 @@ def parsed(data: str) -> list[object]:
     return [*parser.feed(data), *parser.feed("x")]
 
 
-@pytest.mark.parametrize("sequence", ["\x1b[99999999999~", "\x1b[1114112u", "\x1b[99999999999u",
-                                      "\x1b[97;1;1114112u"])
+@pytest.mark.parametrize("sequence", ["\x1b[99999999999~", "\x1b[1114112u", "\x1b[99999999999u", "\x1b[97;1;1114112u"])
 def test_a_key_with_an_absurd_number_is_dropped(sequence: str) -> None:
     tokens = parsed(sequence)
     assert [t.key for t in tokens if isinstance(t, events.Key)] == ["x"], "the next key still arrives, alone"
@@ -98,8 +97,20 @@ def answers_and_quits(terminal: Pty) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sent", [b"\xff", b"\xe9", b"\xe9a", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80",
-                                  b"\x1b[99999999999~", b"\x1b[1114112u", b"\x1b[<99999999999;99999999999;1M"])
+@pytest.mark.parametrize(
+    "sent",
+    [
+        b"\xff",
+        b"\xe9",
+        b"\xe9a",
+        b"\xc0\xaf",
+        b"\xed\xa0\x80",
+        b"\xf8\x88\x80\x80\x80",
+        b"\x1b[99999999999~",
+        b"\x1b[1114112u",
+        b"\x1b[<99999999999;99999999999;1M",
+    ],
+)
 def test_bytes_textual_cannot_read_leave_the_app_answering(terminal: Pty, sent: bytes) -> None:
     terminal.write(sent)
     terminal.read(0.5)
@@ -136,7 +147,13 @@ def test_input_at_its_end_ends_the_app_with_one_line() -> None:
 
     from tests.terminals import APP, TERMINAL_ENV
 
-    done = subprocess.run([str(APP)], stdin=subprocess.DEVNULL, capture_output=True, timeout=30, env={**TERMINAL_ENV, "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"]})
+    done = subprocess.run(
+        [str(APP)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=30,
+        env={**TERMINAL_ENV, "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"]},
+    )
     assert done.returncode == 1
     said = Pty.ESCAPES.sub("", done.stderr.decode()).strip()
     assert said == "gpt4o-tui: the terminal's input has ended; nothing more can be typed."
@@ -149,6 +166,6 @@ def test_a_signal_that_ends_the_app_restores_the_terminal(terminal: Pty, number:
     terminal.process.send_signal(number)
     assert terminal.finish() == 128 + number
     drawn = bytes(terminal.output)
-    tail = drawn[drawn.rindex(b"\x1b[?1049h"):]
+    tail = drawn[drawn.rindex(b"\x1b[?1049h") :]
     for undo in (b"\x1b[?1049l", b"\x1b[?1000l", b"\x1b[?1003l", b"\x1b[?2004l", b"\x1b[?25h"):
         assert undo in tail, f"{undo!r} was never sent: the terminal was left as the app had set it"

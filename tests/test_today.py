@@ -31,8 +31,9 @@ def cost_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
 def test_the_done_when_example_is_genai_prices_own_total(capsys: pytest.CaptureFixture[str]) -> None:
     from genai_prices import Usage, calc_price
 
-    document = cost_json(capsys, "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k",
-                         "--model", "gpt-5-mini")
+    document = cost_json(
+        capsys, "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k", "--model", "gpt-5-mini"
+    )
     [row] = document["results"]
     own = calc_price(Usage(input_tokens=500, output_tokens=200), "gpt-5-mini", provider_id="openai")
     assert Decimal(row["total_usd"]) == Decimal(own.total_price) * 300_000
@@ -43,15 +44,18 @@ def test_the_done_when_example_is_genai_prices_own_total(capsys: pytest.CaptureF
 
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(st.integers(10, 128_000), st.integers(1, 16_384), st.integers(1, 1_000_000))
-def test_where_data_and_genai_prices_agree_the_maths_agrees_to_the_cent(catalog: Catalog, text: int, out: int,
-                                                                       per_day: int) -> None:
+def test_where_data_and_genai_prices_agree_the_maths_agrees_to_the_cent(
+    catalog: Catalog, text: int, out: int, per_day: int
+) -> None:
     """GPT-4o mini's launch price is also its price today ($0.15 / $0.60): gpt4o-tui's
     maths and genai-prices' calc_price give the same bill."""
     model = catalog.subject
     mine = costs.model_cost(catalog, model, Workload(text, out, per_day))
     theirs = today.model_cost(today.for_catalog_model(model), Workload(text, out, per_day))
     assert (catalog.price(model.id).input, catalog.price(model.id).output) == (
-        theirs.model.input_mtok, theirs.model.output_mtok)
+        theirs.model.input_mtok,
+        theirs.model.output_mtok,
+    )
     assert cents(mine.total_usd) == cents(theirs.total_usd)
 
 
@@ -68,8 +72,20 @@ def test_tiers_are_the_package_s_own(catalog: Catalog) -> None:
 
 
 def test_cached_input_at_the_cached_rate_today_and_said_at_launch(capsys: pytest.CaptureFixture[str]) -> None:
-    args = ("--input-tokens", "1000", "--output-tokens", "100", "--requests-per-day", "1", "--days", "1",
-            "--model", "gpt-4o-mini", "--cached-input-tokens", "400")
+    args = (
+        "--input-tokens",
+        "1000",
+        "--output-tokens",
+        "100",
+        "--requests-per-day",
+        "1",
+        "--days",
+        "1",
+        "--model",
+        "gpt-4o-mini",
+        "--cached-input-tokens",
+        "400",
+    )
     [now] = cost_json(capsys, *args, "--prices", "today")["results"]
     assert now["input_usd"] == "0.00012"  # 600 × $0.15 + 400 × $0.075, per 1M
     [then] = cost_json(capsys, *args)["results"]
@@ -77,21 +93,53 @@ def test_cached_input_at_the_cached_rate_today_and_said_at_launch(capsys: pytest
     assert any("no cached price existed at launch" in note for note in then["price_notes"])
 
 
-@pytest.mark.parametrize(("model", "said"), [
-    ("gpt-5-minii", "genai-prices knows no model 'gpt-5-minii' (closest: gpt-5-mini"),
-    ("zai-org/glm-5.2", "'zai-org/glm-5.2' is at several providers in genai-prices; name one as provider:model "
-                        "(arcee, baseten, huggingface_novita"),
-])
+@pytest.mark.parametrize(
+    ("model", "said"),
+    [
+        ("gpt-5-minii", "genai-prices knows no model 'gpt-5-minii' (closest: gpt-5-mini"),
+        (
+            "zai-org/glm-5.2",
+            "'zai-org/glm-5.2' is at several providers in genai-prices; name one as provider:model "
+            "(arcee, baseten, huggingface_novita",
+        ),
+    ],
+)
 def test_an_unknown_or_ambiguous_model_gets_one_line(model: str, said: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "gpt4o_tui", "cost", "--input-tokens", "1", "--output-tokens", "1",
-                             "--requests-per-day", "1", "--model", model], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gpt4o_tui",
+            "cost",
+            "--input-tokens",
+            "1",
+            "--output-tokens",
+            "1",
+            "--requests-per-day",
+            "1",
+            "--model",
+            model,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and said in result.stderr, result.stderr
 
 
 def test_a_provider_can_be_named(capsys: pytest.CaptureFixture[str]) -> None:
-    [row] = cost_json(capsys, "--input-tokens", "1", "--output-tokens", "1", "--requests-per-day", "1",
-                      "--model", "novita:zai-org/glm-5.2")["results"]
+    [row] = cost_json(
+        capsys,
+        "--input-tokens",
+        "1",
+        "--output-tokens",
+        "1",
+        "--requests-per-day",
+        "1",
+        "--model",
+        "novita:zai-org/glm-5.2",
+    )["results"]
     assert row["model"] == "novita:zai-org/glm-5.2"
 
 
@@ -103,9 +151,11 @@ def test_searching_finds_a_model_by_a_few_letters() -> None:
 
 
 def test_the_package_is_not_imported_until_today_is_asked_for() -> None:
-    probe = ("import sys\nfrom gpt4o_tui.__main__ import main\n"
-             "main(['cost', '--input-tokens', '1', '--output-tokens', '1', '--requests-per-day', '1', '--format', 'csv'])\n"
-             "print('genai_prices' in sys.modules)\n")
+    probe = (
+        "import sys\nfrom gpt4o_tui.__main__ import main\n"
+        "main(['cost', '--input-tokens', '1', '--output-tokens', '1', '--requests-per-day', '1', '--format', 'csv'])\n"
+        "print('genai_prices' in sys.modules)\n"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "False"
 

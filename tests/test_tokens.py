@@ -22,10 +22,12 @@ PUBLISHED = [
     ("cl100k_base", "tiktoken is great!", [83, 1609, 5963, 374, 2294, 0]),
     ("o200k_base", "tiktoken is great!", [83, 8251, 2488, 382, 2212, 0]),
     ("cl100k_base", "China is great!", [23078, 374, 2294, 0]),
-    ("o200k_base", "Hi my name is Betül and I like purple!",
-     [12194, 922, 1308, 382, 10559, 13595, 326, 357, 1299, 37896, 0]),
-    ("o200k_base", "this is a test example, tutorialexample.com",
-     [851, 382, 261, 1746, 4994, 11, 24000, 18582, 1136]),
+    (
+        "o200k_base",
+        "Hi my name is Betül and I like purple!",
+        [12194, 922, 1308, 382, 10559, 13595, 326, 357, 1299, 37896, 0],
+    ),
+    ("o200k_base", "this is a test example, tutorialexample.com", [851, 382, 261, 1746, 4994, 11, 24000, 18582, 1136]),
 ]
 
 
@@ -65,10 +67,14 @@ def test_tokens_command_json(capsys: pytest.CaptureFixture[str], tmp_path) -> No
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["--sample", "nope"], "unknown sample 'nope'"), (["--file", "/nonexistent"], "cannot read /nonexistent"),
-     ([], "one of the arguments text --file --sample --image is required")],
+    [
+        (["--sample", "nope"], "unknown sample 'nope'"),
+        (["--file", "/nonexistent"], "cannot read /nonexistent"),
+        ([], "one of the arguments text --file --sample --image is required"),
+    ],
 )
 def test_tokens_command_errors(args: list[str], message: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "gpt4o_tui", "tokens", *args], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "gpt4o_tui", "tokens", *args], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 2 and message in result.stderr and len(result.stderr.splitlines()) == 1

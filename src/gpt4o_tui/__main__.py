@@ -71,8 +71,11 @@ def _language(argv: list[str]) -> str:
     """--lang, looked for before parsing so that --help and parse errors are already
     in the language; else the locale's. A bad --lang is left for the parser to refuse."""
     for index, arg in enumerate(argv):
-        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else (
-            argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None)
+        value = (
+            arg.removeprefix("--lang=")
+            if arg.startswith("--lang=")
+            else (argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None)
+        )
         if value in i18n.LANGS:
             return value
     return i18n.from_environment()
@@ -122,12 +125,23 @@ def _app(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
             saved = settings.read(file, choices)
         except settings.SettingsError as error:
             print(lang("cli.settings_ignored", path=file, problem=lang.say(error.said)), file=sys.stderr)
-    chosen = settings.Settings(theme=args.theme, lang=getattr(args, "lang", None),
-                               tab=args.tab or ("pricing" if scenario is not None else None))
+    chosen = settings.Settings(
+        theme=args.theme,
+        lang=getattr(args, "lang", None),
+        tab=args.tab or ("pricing" if scenario is not None else None),
+    )
     started = chosen.over(saved).over(settings.Settings(themes.DEFAULT, lang.code, next(iter(TABS))))
     present = args.present or args.interval is not None  # an interval only makes sense for the deck
-    app = Gpt4oTui(catalog, theme=started.theme, tab=started.tab, present=present, interval=args.interval,
-                   lang=started.lang, scenario=scenario, output_dir=args.output_dir)
+    app = Gpt4oTui(
+        catalog,
+        theme=started.theme,
+        tab=started.tab,
+        present=present,
+        interval=args.interval,
+        lang=started.lang,
+        scenario=scenario,
+        output_dir=args.output_dir,
+    )
     app.run()
     # Textual sets 1 after an exception in the app, and leaves None when it panics
     # (its input thread failing): either way the app did not end as asked.
@@ -152,8 +166,10 @@ def _scenario(args: argparse.Namespace, lang: Language) -> Scenario | int | None
             found = scenario.parse(args.scenario.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as error:
             reason = lang("cli.not_utf8") if isinstance(error, UnicodeDecodeError) else error.strerror or str(error)
-            print(lang("cli.scenario_error", file=args.scenario, problem=lang("settings.cannot_read", reason=reason)),
-                  file=sys.stderr)
+            print(
+                lang("cli.scenario_error", file=args.scenario, problem=lang("settings.cannot_read", reason=reason)),
+                file=sys.stderr,
+            )
             return EXIT_DATA_ERROR
         except scenario.ScenarioError as error:
             print(lang("cli.scenario_error", file=args.scenario, problem=lang.say(error.said)), file=sys.stderr)
@@ -164,8 +180,12 @@ def _scenario(args: argparse.Namespace, lang: Language) -> Scenario | int | None
     found = found or scenario.Scenario(Workload())
     size = flags.pop("image_size", None)
     workload = replace(found.workload, **flags, **({"image_size": size} if size else {}))
-    return replace(found, workload=workload, batch=found.batch or args.batch,
-                   turns=found.turns if args.turns is None else args.turns)
+    return replace(
+        found,
+        workload=workload,
+        batch=found.batch or args.batch,
+        turns=found.turns if args.turns is None else args.turns,
+    )
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -217,6 +237,7 @@ def _count_type(lang: Language):  # type: ignore[no-untyped-def]
 
 def _calculator_type(lang: Language, bounds: Bounds, base=None):  # type: ignore[no-untyped-def]
     """A count within the calculator's range for it."""
+
     def calculator_count(text: str) -> int:
         value = (base or _count_type(lang))(text)
         try:
@@ -249,6 +270,7 @@ def _positive_count_type(lang: Language):  # type: ignore[no-untyped-def]
 
 def _said_type(lang: Language, parse):  # type: ignore[no-untyped-def]
     """An argparse type from a core parser: its CountError worded in the language."""
+
     def typed(text: str):  # type: ignore[no-untyped-def]
         try:
             return parse(text)
@@ -314,29 +336,38 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
     parser.add_argument("--present", action="store_true", help=lang("cli.present"))
     parser.add_argument("--interval", type=_seconds_type(lang), metavar="SECONDS", help=lang("cli.interval"))
     parser.add_argument("--no-config", action="store_true", help=lang("cli.no_config", path=settings_path()))
-    parser.add_argument("--output-dir", type=_folder_type(lang), default=Path.cwd(), metavar="DIR",
-                        help=lang("cli.output_dir"))
+    parser.add_argument(
+        "--output-dir", type=_folder_type(lang), default=Path.cwd(), metavar="DIR", help=lang("cli.output_dir")
+    )
     calculator = parser.add_argument_group(lang("cli.workload_group"))
     calculator.add_argument("--scenario", type=Path, metavar="FILE", help=lang("cli.scenario"))
-    calculator.add_argument("--input-tokens", type=_calculator_type(lang, INPUT_BOUNDS), metavar="N",
-                            help=lang("cli.input_tokens"))
-    calculator.add_argument("--output-tokens", type=_calculator_type(lang, OUTPUT_BOUNDS), metavar="N",
-                            help=lang("cli.output_tokens"))
-    calculator.add_argument("--requests-per-day", type=_calculator_type(lang, REQUESTS_BOUNDS, positive_count),
-                            metavar="N", help=lang("cli.requests_per_day"))
+    calculator.add_argument(
+        "--input-tokens", type=_calculator_type(lang, INPUT_BOUNDS), metavar="N", help=lang("cli.input_tokens")
+    )
+    calculator.add_argument(
+        "--output-tokens", type=_calculator_type(lang, OUTPUT_BOUNDS), metavar="N", help=lang("cli.output_tokens")
+    )
+    calculator.add_argument(
+        "--requests-per-day",
+        type=_calculator_type(lang, REQUESTS_BOUNDS, positive_count),
+        metavar="N",
+        help=lang("cli.requests_per_day"),
+    )
     calculator.add_argument("--images", type=_images_type(lang), metavar="N", help=lang("cli.images"))
     calculator.add_argument("--image-size", type=_size_type(lang), metavar="WxH", help=lang("cli.image_size"))
     calculator.add_argument("--detail", choices=DETAILS, help=lang("cli.detail"))
     calculator.add_argument("--batch", action="store_true", help=lang("cli.batch"))
-    calculator.add_argument("--turns", type=_calculator_type(lang, TURNS_BOUNDS, positive_count), metavar="N",
-                            help=lang("cli.turns"))
+    calculator.add_argument(
+        "--turns", type=_calculator_type(lang, TURNS_BOUNDS, positive_count), metavar="N", help=lang("cli.turns")
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     commands.add_parser("check", parents=[data], help=lang("cli.check"))
     cost = commands.add_parser("cost", parents=[data], help=lang("cli.cost"), description=lang("cli.cost_description"))
     cost.add_argument("--input-tokens", type=count, required=True, metavar="N", help=lang("cli.input_tokens"))
     cost.add_argument("--output-tokens", type=count, required=True, metavar="N", help=lang("cli.output_tokens"))
-    cost.add_argument("--requests-per-day", type=positive_count, required=True, metavar="N",
-                      help=lang("cli.requests_per_day"))
+    cost.add_argument(
+        "--requests-per-day", type=positive_count, required=True, metavar="N", help=lang("cli.requests_per_day")
+    )
     cost.add_argument("--days", type=positive_count, default=30, metavar="N", help=lang("cli.days"))
     cost.add_argument("--images", type=_images_type(lang), default=0, metavar="N", help=lang("cli.images"))
     cost.add_argument("--image-size", type=_size_type(lang), default=None, metavar="WxH", help=lang("cli.image_size"))
@@ -346,8 +377,9 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
     cost.add_argument("--batch", action="store_true", help=lang("cli.batch"))
     cost.add_argument("--model", action="append", metavar="ID", help=lang("cli.model"))
     cost.add_argument("--format", choices=("table", "json", "csv"), default="table", help=lang("cli.cost_format"))
-    tokens = commands.add_parser("tokens", parents=[data], help=lang("cli.tokens"),
-                                 description=lang("cli.tokens_description"))
+    tokens = commands.add_parser(
+        "tokens", parents=[data], help=lang("cli.tokens"), description=lang("cli.tokens_description")
+    )
     source = tokens.add_mutually_exclusive_group(required=True)
     source.add_argument("text", nargs="?", help=lang("cli.text"))
     source.add_argument("--file", type=Path, metavar="F", help=lang("cli.file"))
@@ -356,10 +388,13 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
     tokens.add_argument("--detail", choices=DETAILS, default="high", help=lang("cli.detail"))
     tokens.add_argument("--format", choices=("table", "json"), default="table", help=lang("cli.tokens_format"))
     shots = commands.add_parser("screenshots", parents=[data], help=lang("cli.screenshots"))
-    shots.add_argument("directory", type=Path, metavar="DIR", nargs="?", default=Path("screenshots"),
-                       help=lang("cli.directory"))
+    shots.add_argument(
+        "directory", type=Path, metavar="DIR", nargs="?", default=Path("screenshots"), help=lang("cli.directory")
+    )
     shots.add_argument("--overwrite", action="store_true", help=lang("cli.overwrite"))
-    serve = commands.add_parser("serve", parents=[data], help=lang("cli.serve"), description=lang("cli.serve_description"))
+    serve = commands.add_parser(
+        "serve", parents=[data], help=lang("cli.serve"), description=lang("cli.serve_description")
+    )
     serve.add_argument("--host", default="127.0.0.1", help=lang("cli.host"))
     serve.add_argument("--port", type=_port_type(lang), default=8000, help=lang("cli.port"))
     serve.add_argument("--public-url", metavar="URL", help=lang("cli.public_url"))
@@ -376,9 +411,16 @@ def _cost(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
         print(lang("cli.cached_too_many", cached=args.cached_input_tokens, input=args.input_tokens), file=sys.stderr)
         return EXIT_DATA_ERROR
     size = args.image_size or DEFAULT_SIZE
-    workload = Workload(args.input_tokens, args.output_tokens, args.requests_per_day, args.days,
-                        images=args.images, image_size=size, detail=args.detail,
-                        cached_input_tokens=args.cached_input_tokens)
+    workload = Workload(
+        args.input_tokens,
+        args.output_tokens,
+        args.requests_per_day,
+        args.days,
+        images=args.images,
+        image_size=size,
+        detail=args.detail,
+        cached_input_tokens=args.cached_input_tokens,
+    )
     results = _priced(catalog, workload, args, lang)
     if results is None:
         return EXIT_DATA_ERROR
@@ -418,8 +460,11 @@ def _priced(catalog: Catalog, workload: Workload, args: argparse.Namespace, lang
         if model is None:
             print(lang("cli.not_priced_today", model=ref), file=sys.stderr)
             return None
-        images = costs.request_image_tokens(catalog, ours, workload) if ours is not None else (
-            None if workload.images else 0)
+        images = (
+            costs.request_image_tokens(catalog, ours, workload)
+            if ours is not None
+            else (None if workload.images else 0)
+        )
         results.append(today.model_cost(model, workload, image_tokens=images, batch=args.batch, limits=ours))
     return results
 
@@ -450,8 +495,11 @@ def _tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     counts = tokens.count(text)
     costs = tokens.input_costs(catalog, counts)
     if args.format == "json":
-        document = {**counts, "characters": len(text),
-                    "input_cost": [{"model": c.model.id, "tokens": c.tokens, "usd": money_string(c.usd)} for c in costs]}
+        document = {
+            **counts,
+            "characters": len(text),
+            "input_cost": [{"model": c.model.id, "tokens": c.tokens, "usd": money_string(c.usd)} for c in costs],
+        }
         print(json.dumps(document, indent=2))
         return 0
     from rich.console import Console
@@ -508,15 +556,22 @@ def _image_tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) ->
         print(lang("cli.cannot_read", file=args.image, reason=size), file=sys.stderr)
         return EXIT_DATA_ERROR
     # One image as a request's whole input, priced at each model's launch input rate.
-    workload = Workload(input_tokens=0, output_tokens=0, requests_per_day=1, days=1, images=1, image_size=size,
-                        detail=args.detail)
+    workload = Workload(
+        input_tokens=0, output_tokens=0, requests_per_day=1, days=1, images=1, image_size=size, detail=args.detail
+    )
     results = [costs.model_cost(catalog, model, workload) for model in catalog.compared]
     if args.format == "json":
-        document = {"image": {"file": str(args.image), "width": size.width, "height": size.height,
-                              "detail": args.detail},
-                    "input_cost": [{"model": r.model.id, "tokens": r.image_tokens,
-                                    "usd": None if r.image_tokens is None else money_string(r.image_usd)}
-                                   for r in results]}
+        document = {
+            "image": {"file": str(args.image), "width": size.width, "height": size.height, "detail": args.detail},
+            "input_cost": [
+                {
+                    "model": r.model.id,
+                    "tokens": r.image_tokens,
+                    "usd": None if r.image_tokens is None else money_string(r.image_usd),
+                }
+                for r in results
+            ],
+        }
         print(json.dumps(document, indent=2))
         return 0
     from rich.console import Console
@@ -528,8 +583,11 @@ def _image_tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) ->
     table.add_column(lang("cli.as_input"), justify="right")
     for result in results:
         priced = result.image_tokens is not None
-        table.add_row(result.model.name, report.image_tokens_cell(catalog, result, lang),
-                      lang.usd(result.image_usd) if priced else lang.say(result.problem) if result.problem else "—")
+        table.add_row(
+            result.model.name,
+            report.image_tokens_cell(catalog, result, lang),
+            lang.usd(result.image_usd) if priced else lang.say(result.problem) if result.problem else "—",
+        )
     Console().print(table)
     return 0
 
@@ -547,34 +605,82 @@ def _check(catalog: Catalog, lang: Language) -> int:
     chart_only = sum(len(b.chart_only) for b in catalog.benchmarks)
     reported = sum(len(b.reported) for b in catalog.benchmarks)
     cited = {source for _, _, ids in catalog.citations() for source in ids}
-    table.add_row(lang("check.models"), lang(
-        "check.models_value", count=len(catalog.models), subject=lang.join(roles["subject"]),
-        peers=lang.join(roles["peer"]), historical=lang.join(roles["historical"]) or lang("common.none")))
-    table.add_row(lang("check.facts"), lang("check.facts_value", count=len(catalog.facts),
-                                            caveats=sum(1 for f in catalog.facts if f.caveat)))
-    table.add_row(lang("check.benchmarks"), lang(
-        "check.benchmarks_value", benchmarks=len(catalog.benchmarks), models=len(catalog.compared), cells=cells,
-        scored=cells - not_scored, na=not_scored, chart_only=chart_only, reported=reported))
-    table.add_row(lang("check.prices"), lang(
-        "check.prices_value", models=len(catalog.prices),
-        batch=sum(1 for p in catalog.prices if p.batch_input is not None),
-        notes=sum(1 for p in catalog.prices if p.note), changes=len(catalog.price_changes),
-        change_caveats=sum(1 for c in catalog.price_changes if c.caveat)))
-    table.add_row(lang("check.claims"), lang(
-        "check.claims_value", claims=len(catalog.claims), checkable=sum(1 for c in catalog.claims if c.measure != "framing"),
-        notes=sum(1 for c in catalog.claims if c.note)))
+    table.add_row(
+        lang("check.models"),
+        lang(
+            "check.models_value",
+            count=len(catalog.models),
+            subject=lang.join(roles["subject"]),
+            peers=lang.join(roles["peer"]),
+            historical=lang.join(roles["historical"]) or lang("common.none"),
+        ),
+    )
+    table.add_row(
+        lang("check.facts"),
+        lang("check.facts_value", count=len(catalog.facts), caveats=sum(1 for f in catalog.facts if f.caveat)),
+    )
+    table.add_row(
+        lang("check.benchmarks"),
+        lang(
+            "check.benchmarks_value",
+            benchmarks=len(catalog.benchmarks),
+            models=len(catalog.compared),
+            cells=cells,
+            scored=cells - not_scored,
+            na=not_scored,
+            chart_only=chart_only,
+            reported=reported,
+        ),
+    )
+    table.add_row(
+        lang("check.prices"),
+        lang(
+            "check.prices_value",
+            models=len(catalog.prices),
+            batch=sum(1 for p in catalog.prices if p.batch_input is not None),
+            notes=sum(1 for p in catalog.prices if p.note),
+            changes=len(catalog.price_changes),
+            change_caveats=sum(1 for c in catalog.price_changes if c.caveat),
+        ),
+    )
+    table.add_row(
+        lang("check.claims"),
+        lang(
+            "check.claims_value",
+            claims=len(catalog.claims),
+            checkable=sum(1 for c in catalog.claims if c.measure != "framing"),
+            notes=sum(1 for c in catalog.claims if c.note),
+        ),
+    )
     deprecations = catalog.deprecations
-    table.add_row(lang("check.deprecations"), lang(
-        "check.deprecations_value", count=len(deprecations),
-        shut_down=sum(1 for d in deprecations if d.status == "shut down"),
-        scheduled=sum(1 for d in deprecations if d.status == "scheduled"),
-        caveats=sum(1 for d in deprecations if d.caveat)))
-    table.add_row(lang("check.safety"), lang("check.safety_value", measures=len(catalog.safety),
-                                             caveats=sum(1 for s in catalog.safety if s.caveat),
-                                             footnotes=len(catalog.safety_footnotes)))
-    table.add_row(lang("check.images"), lang("check.images_value", rules=len(catalog.image_rules),
-                                             caveats=sum(1 for r in catalog.image_rules if r.caveat),
-                                             sizes=len(catalog.image_sizes)))
+    table.add_row(
+        lang("check.deprecations"),
+        lang(
+            "check.deprecations_value",
+            count=len(deprecations),
+            shut_down=sum(1 for d in deprecations if d.status == "shut down"),
+            scheduled=sum(1 for d in deprecations if d.status == "scheduled"),
+            caveats=sum(1 for d in deprecations if d.caveat),
+        ),
+    )
+    table.add_row(
+        lang("check.safety"),
+        lang(
+            "check.safety_value",
+            measures=len(catalog.safety),
+            caveats=sum(1 for s in catalog.safety if s.caveat),
+            footnotes=len(catalog.safety_footnotes),
+        ),
+    )
+    table.add_row(
+        lang("check.images"),
+        lang(
+            "check.images_value",
+            rules=len(catalog.image_rules),
+            caveats=sum(1 for r in catalog.image_rules if r.caveat),
+            sizes=len(catalog.image_sizes),
+        ),
+    )
     table.add_row(lang("check.sources"), lang("check.sources_value", defined=len(catalog.sources), cited=len(cited)))
     Console().print(table)
     print(lang("check.ok"))
@@ -648,8 +754,9 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool, lang: Langu
 def _serve(args: argparse.Namespace, lang: Language) -> int:
     from gpt4o_tui import web
 
-    return web.serve(args.host, args.port, args.public_url, getattr(args, "data", None), args.theme, lang,
-                     args.max_sessions)
+    return web.serve(
+        args.host, args.port, args.public_url, getattr(args, "data", None), args.theme, lang, args.max_sessions
+    )
 
 
 if __name__ == "__main__":

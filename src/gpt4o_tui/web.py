@@ -67,8 +67,13 @@ class Session(AppService):
     """One browser tab's app, started without a shell between, so a signal reaches it."""
 
     def __init__(self, command: str, websocket: web.WebSocketResponse, downloads: DownloadManager) -> None:
-        super().__init__(command, write_bytes=self.to_browser, write_str=self.to_browser,
-                         close=websocket.close, download_manager=downloads)
+        super().__init__(
+            command,
+            write_bytes=self.to_browser,
+            write_str=self.to_browser,
+            close=websocket.close,
+            download_manager=downloads,
+        )
         self.websocket = websocket
         self.ending = False
 
@@ -91,7 +96,8 @@ class Session(AppService):
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
         pipe = asyncio.subprocess.PIPE
         self._process = await asyncio.create_subprocess_exec(
-            *shlex.split(self.command), stdin=pipe, stdout=pipe, stderr=pipe, env=self._build_environment(width, height))
+            *shlex.split(self.command), stdin=pipe, stdout=pipe, stderr=pipe, env=self._build_environment(width, height)
+        )
         self._stdin = self._process.stdin
         return self._process
 
@@ -153,8 +159,9 @@ class OfflineServer(Server):
     """textual-serve's server, with a page that loads nothing from the internet, at
     most `max_sessions` sessions, and every message from a browser checked."""
 
-    def __init__(self, command: str, *, max_sessions: int = MAX_SESSIONS, lang: Language = ENGLISH,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, command: str, *, max_sessions: int = MAX_SESSIONS, lang: Language = ENGLISH, **kwargs: Any
+    ) -> None:
         super().__init__(command, **kwargs)
         self.max_sessions = max_sessions
         self.lang = lang
@@ -167,8 +174,11 @@ class OfflineServer(Server):
 
     def full_page(self) -> str:
         lang = self.lang
-        return FULL_PAGE.format(code=lang.code, title=html.escape(lang("serve.full_title")),
-                                text=html.escape(lang("serve.full", count=self.max_sessions)))
+        return FULL_PAGE.format(
+            code=lang.code,
+            title=html.escape(lang("serve.full_title")),
+            text=html.escape(lang("serve.full", count=self.max_sessions)),
+        )
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -186,19 +196,25 @@ class OfflineServer(Server):
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if len(self.sessions) >= self.max_sessions:
-            return web.Response(status=503, text=self.full_page(), content_type="text/html",
-                                headers={"Retry-After": "60"})
+            return web.Response(
+                status=503, text=self.full_page(), content_type="text/html", headers={"Retry-After": "60"}
+            )
         return await super().handle_index(request)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
         if len(self.sessions) >= self.max_sessions:
-            await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER,
-                                  message=self.lang("serve.full_title").encode("utf-8")[:120])
+            await websocket.close(
+                code=WSCloseCode.TRY_AGAIN_LATER, message=self.lang("serve.full_title").encode("utf-8")[:120]
+            )
             return websocket
-        size = session.size_of({"width": to_int(request.query.get("width", "80"), 80),
-                                "height": to_int(request.query.get("height", "24"), 24)})
+        size = session.size_of(
+            {
+                "width": to_int(request.query.get("width", "80"), 80),
+                "height": to_int(request.query.get("height", "24"), 24),
+            }
+        )
         width, height = size if size is not None else (80, 24)
         one = Session(self.command, websocket, self.download_manager)
         self.sessions.add(one)
@@ -224,7 +240,9 @@ class OfflineServer(Server):
             match envelope:
                 case ["stdin", str(data)]:
                     if not app_service.deliver(data):
-                        refused(f"{len(data):,} characters of input, with the app already {INPUT_BACKLOG:,} bytes behind")
+                        refused(
+                            f"{len(data):,} characters of input, with the app already {INPUT_BACKLOG:,} bytes behind"
+                        )
                 case ["resize", dict(asked)] if (size := session.size_of(asked)) is not None:
                     await app_service.set_terminal_size(size.width, size.height)
                 case ["ping", str(data)]:
@@ -258,12 +276,26 @@ def command(data: Path | None, theme: str, lang: Language = ENGLISH) -> str:
     return shlex.join(words)
 
 
-def serve(host: str, port: int, public_url: str | None, data: Path | None, theme: str,
-          lang: Language = ENGLISH, max_sessions: int = MAX_SESSIONS) -> int:
+def serve(
+    host: str,
+    port: int,
+    public_url: str | None,
+    data: Path | None,
+    theme: str,
+    lang: Language = ENGLISH,
+    max_sessions: int = MAX_SESSIONS,
+) -> int:
     if not is_loopback(host):
         print(lang("cli.serve_warning", host=host, port=port), file=sys.stderr)
-    server = OfflineServer(command(data, theme, lang), max_sessions=max_sessions, lang=lang, host=host, port=port,
-                           title="gpt4o-tui", public_url=public_url)
+    server = OfflineServer(
+        command(data, theme, lang),
+        max_sessions=max_sessions,
+        lang=lang,
+        host=host,
+        port=port,
+        title="gpt4o-tui",
+        public_url=public_url,
+    )
     try:
         server.serve()
     except OSError as error:

@@ -419,9 +419,18 @@ class Catalog(Frozen):
         for change in sorted(self.price_changes, key=lambda c: c.date):
             if change.sets_list_price:
                 prices[change.model] = prices[change.model].model_copy(
-                    update={"input": change.input, "output": change.output, "long_context": change.long_context,
-                            "batch_input": None, "batch_output": None, "batch_sources": (),
-                            "sources": change.sources, "note": None, "note_zh": None, "since": change.date}
+                    update={
+                        "input": change.input,
+                        "output": change.output,
+                        "long_context": change.long_context,
+                        "batch_input": None,
+                        "batch_output": None,
+                        "batch_sources": (),
+                        "sources": change.sources,
+                        "note": None,
+                        "note_zh": None,
+                        "since": change.date,
+                    }
                 )
         return self.model_copy(update={"prices": tuple(prices.values())})
 
@@ -442,8 +451,10 @@ class Catalog(Frozen):
         yield from (("models.toml", f"model {m.id}", m.sources) for m in self.models)
         yield from (("models.toml", f"deprecation {d.model}", d.sources) for d in self.deprecations)
         yield from (("specs.toml", f"fact {f.label!r}", f.sources) for f in self.facts)
-        yield from (("benchmarks.toml", f"benchmark {b.id}", b.sources + b.scored_sources + b.reported_sources)
-                    for b in self.benchmarks)
+        yield from (
+            ("benchmarks.toml", f"benchmark {b.id}", b.sources + b.scored_sources + b.reported_sources)
+            for b in self.benchmarks
+        )
         yield from (("prices.toml", f"price {p.model}", p.sources + p.batch_sources) for p in self.prices)
         yield from (("prices.toml", f"change {c.date} {c.model}", c.sources) for c in self.price_changes)
         yield from (("claims.toml", f"claim {c.text!r}", c.sources) for c in self.claims)
@@ -513,7 +524,9 @@ def _load_file(path: Path, schema: type[Frozen]) -> Any:
             raise DataError(name, "file", "is not a regular file, expected a TOML file")
         # An oversized file is refused before it is read, not after.
         if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-            raise DataError(name, "file", f"is {path.stat().st_size:,} bytes; a data file is at most {MAX_FILE_BYTES:,}")
+            raise DataError(
+                name, "file", f"is {path.stat().st_size:,} bytes; a data file is at most {MAX_FILE_BYTES:,}"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError(name, "file", "missing") from None
@@ -620,7 +633,9 @@ def _cross_check(catalog: Catalog) -> None:
 
     subjects = [m.id for m in catalog.models if m.role == "subject"]
     if len(subjects) != 1:
-        raise DataError(str(d / "models.toml"), "role", f"exactly one model must be the subject (found {len(subjects)})")
+        raise DataError(
+            str(d / "models.toml"), "role", f"exactly one model must be the subject (found {len(subjects)})"
+        )
 
     for file, entry, ids in catalog.citations():
         for source in ids:
@@ -638,7 +653,9 @@ def _cross_check(catalog: Catalog) -> None:
             known("benchmarks.toml", entry, model_id)
         missing = compared - set(b.scores) - set(b.not_scored)
         if missing:
-            raise DataError(str(d / "benchmarks.toml"), entry, f"no score or not_scored reason for {sorted(missing)[0]}")
+            raise DataError(
+                str(d / "benchmarks.toml"), entry, f"no score or not_scored reason for {sorted(missing)[0]}"
+            )
         if not set(b.scores) & {catalog.subject.id}:
             raise DataError(str(d / "benchmarks.toml"), entry, f"{catalog.subject.id} must be scored")
     for p in catalog.prices:
@@ -653,15 +670,24 @@ def _cross_check(catalog: Catalog) -> None:
     for c in catalog.price_changes:
         known("prices.toml", f"change {c.date} {c.model}", c.model)
         if c.date <= catalog.prices_as_of:
-            raise DataError(str(d / "prices.toml"), f"change {c.date} {c.model}",
-                            f"a later change must be dated after the list prices (as_of {catalog.prices_as_of})")
+            raise DataError(
+                str(d / "prices.toml"),
+                f"change {c.date} {c.model}",
+                f"a later change must be dated after the list prices (as_of {catalog.prices_as_of})",
+            )
     for preset in catalog.presets:
-        for field, bounds in (("input_tokens", INPUT_BOUNDS), ("output_tokens", OUTPUT_BOUNDS),
-                              ("requests_per_day", REQUESTS_BOUNDS)):
+        for field, bounds in (
+            ("input_tokens", INPUT_BOUNDS),
+            ("output_tokens", OUTPUT_BOUNDS),
+            ("requests_per_day", REQUESTS_BOUNDS),
+        ):
             value = getattr(preset, field)
             if not bounds.low <= value <= bounds.high:
-                raise DataError(str(d / "presets.toml"), f"preset {preset.id}",
-                                f"{field} {value:,} is outside the calculator's {bounds.low:,} to {bounds.high:,}")
+                raise DataError(
+                    str(d / "presets.toml"),
+                    f"preset {preset.id}",
+                    f"{field} {value:,} is outside the calculator's {bounds.low:,} to {bounds.high:,}",
+                )
     for claim in catalog.claims:
         for model_id in filter(None, (claim.model, claim.against)):
             known("claims.toml", f"claim {claim.text!r}", model_id)

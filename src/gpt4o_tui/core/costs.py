@@ -38,8 +38,14 @@ def preset_workload(preset: Preset) -> Workload:
     image = preset.image
     if image is None:
         return Workload(preset.input_tokens, preset.output_tokens, preset.requests_per_day)
-    return Workload(preset.input_tokens, preset.output_tokens, preset.requests_per_day,
-                    images=image.count, image_size=ImageSize(image.width, image.height), detail=image.detail)
+    return Workload(
+        preset.input_tokens,
+        preset.output_tokens,
+        preset.requests_per_day,
+        images=image.count,
+        image_size=ImageSize(image.width, image.height),
+        detail=image.detail,
+    )
 
 
 def request_image_tokens(catalog: Catalog, model: Model, workload: Workload) -> int | None:
@@ -114,8 +120,9 @@ def request_problem(model: Model, workload: Workload, image_tokens: int | None =
         return Said("problem.max_output", {"output": workload.output_tokens, "limit": model.max_output})
     prompt = workload.input_tokens + image_tokens
     if model.context_window is not None and prompt + workload.output_tokens > model.context_window:
-        return Said("problem.context", {"input": prompt, "output": workload.output_tokens,
-                                        "limit": model.context_window})
+        return Said(
+            "problem.context", {"input": prompt, "output": workload.output_tokens, "limit": model.context_window}
+        )
     return None
 
 

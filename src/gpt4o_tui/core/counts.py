@@ -20,7 +20,6 @@ class Said:
     values: Mapping[str, Any] = field(default_factory=dict)
 
 
-
 class CountError(ValueError):
     """A typed count that cannot be taken, and why."""
 

@@ -45,8 +45,12 @@ class ScenarioError(ValueError):
         super().__init__(key)
 
 
-_COUNTS = {"input_tokens": INPUT_BOUNDS, "output_tokens": OUTPUT_BOUNDS,
-           "requests_per_day": REQUESTS_BOUNDS, "images": IMAGES_BOUNDS}
+_COUNTS = {
+    "input_tokens": INPUT_BOUNDS,
+    "output_tokens": OUTPUT_BOUNDS,
+    "requests_per_day": REQUESTS_BOUNDS,
+    "images": IMAGES_BOUNDS,
+}
 
 
 def parse(text: str) -> Scenario:
@@ -58,8 +62,9 @@ def parse(text: str) -> Scenario:
     workload = document.get("workload") if isinstance(document, dict) else None
     if not isinstance(workload, dict):
         raise ScenarioError("scenario.no_workload")
-    counts = {name: _count(workload, name, bounds) for name, bounds in _COUNTS.items()
-              if name in workload or name != "images"}
+    counts = {
+        name: _count(workload, name, bounds) for name, bounds in _COUNTS.items() if name in workload or name != "images"
+    }
     days = workload.get("days", DAYS)
     if days != DAYS:
         raise ScenarioError("scenario.days", days=str(days)[:12], month=DAYS)

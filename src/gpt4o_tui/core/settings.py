@@ -31,13 +31,20 @@ class Settings:
 
     def over(self, below: Settings) -> Settings:
         """These settings, each unset one taken from `below`."""
-        return Settings(**{f.name: getattr(self, f.name) if getattr(self, f.name) is not None
-                           else getattr(below, f.name) for f in fields(Settings)})
+        return Settings(
+            **{
+                f.name: getattr(self, f.name) if getattr(self, f.name) is not None else getattr(below, f.name)
+                for f in fields(Settings)
+            }
+        )
 
     def changes(self, since: Settings) -> dict[str, str]:
         """The fields set here that differ from `since`."""
-        return {f.name: getattr(self, f.name) for f in fields(Settings)
-                if getattr(self, f.name) is not None and getattr(self, f.name) != getattr(since, f.name)}
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(Settings)
+            if getattr(self, f.name) is not None and getattr(self, f.name) != getattr(since, f.name)
+        }
 
 
 NAMES = tuple(f.name for f in fields(Settings))
@@ -87,8 +94,11 @@ def read(file: Path, choices: Mapping[str, tuple[str, ...]]) -> Settings:
 def write(file: Path, settings: Settings) -> None:
     """Save `settings` whole, or leave the file as it was. Raises OSError."""
     file.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f"{f.name} = {json.dumps(getattr(settings, f.name))}" for f in fields(Settings)
-             if getattr(settings, f.name) is not None]
+    lines = [
+        f"{f.name} = {json.dumps(getattr(settings, f.name))}"
+        for f in fields(Settings)
+        if getattr(settings, f.name) is not None
+    ]
     files.save(file, "\n".join(lines) + "\n", replace=True)
 
 

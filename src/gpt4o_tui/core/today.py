@@ -98,8 +98,9 @@ def search(query: str, limit: int = 200) -> tuple[TodayModel, ...]:
         usual = None
 
     def rank(model: TodayModel) -> int:
-        return (0 if model.ref == usual else 1 if model.model_id == typed
-                else 2 if model.model_id.startswith(typed) else 3)
+        return (
+            0 if model.ref == usual else 1 if model.model_id == typed else 2 if model.model_id.startswith(typed) else 3
+        )
 
     return tuple(sorted(found, key=rank)[:limit])
 
@@ -126,7 +127,9 @@ def find(ref: str) -> TodayModel:
         usual = None
     chosen = [(p, m) for p, m in holders if p.id == usual] or (holders if len(holders) == 1 else [])
     if not chosen:
-        raise ModelNotFound("problem.today_ambiguous", model=ref, providers=", ".join(sorted({p.id for p, _ in holders})))
+        raise ModelNotFound(
+            "problem.today_ambiguous", model=ref, providers=", ".join(sorted({p.id for p, _ in holders}))
+        )
     provider, model = chosen[0]
     return by_ref[f"{provider.id}:{model.id}"]
 
@@ -148,20 +151,37 @@ def for_catalog_model(model: Model) -> TodayModel | None:
         return None
 
 
-def price_request(model: TodayModel, input_tokens: int, output_tokens: int, cached_tokens: int = 0,
-                  batch: bool = False, when: dt.datetime | None = None) -> tuple[Decimal, Decimal]:
+def price_request(
+    model: TodayModel,
+    input_tokens: int,
+    output_tokens: int,
+    cached_tokens: int = 0,
+    batch: bool = False,
+    when: dt.datetime | None = None,
+) -> tuple[Decimal, Decimal]:
     """One request's input and output price, by genai-prices' own calc_price."""
     from genai_prices import Usage, calc_price
 
-    usage = Usage(input_tokens=input_tokens, output_tokens=output_tokens,
-                  cache_read_tokens=cached_tokens or None)
-    price = calc_price(usage, model.model_id, provider_id=model.provider_id, genai_request_timestamp=when or _now(),
-                       price_context={"processing": "batch"} if batch else None)
+    usage = Usage(input_tokens=input_tokens, output_tokens=output_tokens, cache_read_tokens=cached_tokens or None)
+    price = calc_price(
+        usage,
+        model.model_id,
+        provider_id=model.provider_id,
+        genai_request_timestamp=when or _now(),
+        price_context={"processing": "batch"} if batch else None,
+    )
     return Decimal(price.input_price), Decimal(price.output_price)
 
 
-def model_cost(model: TodayModel, workload: Workload, *, image_tokens: int | None = 0, batch: bool = False,
-               when: dt.datetime | None = None, limits: Model | None = None) -> ModelCost:
+def model_cost(
+    model: TodayModel,
+    workload: Workload,
+    *,
+    image_tokens: int | None = 0,
+    batch: bool = False,
+    when: dt.datetime | None = None,
+    limits: Model | None = None,
+) -> ModelCost:
     """A month of the workload on a model at today's price. Images are priced as input
     tokens where gpt4o-tui knows the model's image rule (image_tokens None: it does
     not); a context window genai-prices does not give is left unjudged, not guessed.
@@ -172,8 +192,9 @@ def model_cost(model: TodayModel, workload: Workload, *, image_tokens: int | Non
     elif image_tokens is None:
         problem = Said("problem.image_rule_unknown", {"images": workload.images})
     elif model.context_window is not None and prompt + workload.output_tokens > model.context_window:
-        problem = Said("problem.context", {"input": prompt, "output": workload.output_tokens,
-                                           "limit": model.context_window})
+        problem = Said(
+            "problem.context", {"input": prompt, "output": workload.output_tokens, "limit": model.context_window}
+        )
     else:
         problem = None
     cached_tokens = workload.cached_input_tokens
@@ -193,8 +214,9 @@ def model_cost(model: TodayModel, workload: Workload, *, image_tokens: int | Non
     )
 
 
-def monthly(catalog: Catalog, workload: Workload, batch: bool = False,
-            when: dt.datetime | None = None) -> tuple[ModelCost, ...]:
+def monthly(
+    catalog: Catalog, workload: Workload, batch: bool = False, when: dt.datetime | None = None
+) -> tuple[ModelCost, ...]:
     """The workload on GPT-4o mini and each peer at today's prices, judged by the limits
     in data/; a model genai-prices does not carry is left out."""
     results = []
@@ -206,8 +228,15 @@ def monthly(catalog: Catalog, workload: Workload, batch: bool = False,
     return tuple(results)
 
 
-def conversation(model: TodayModel, limits: Model, message_tokens: int, reply_tokens: int, turns: int,
-                 batch: bool = False, when: dt.datetime | None = None) -> Conversation:
+def conversation(
+    model: TodayModel,
+    limits: Model,
+    message_tokens: int,
+    reply_tokens: int,
+    turns: int,
+    batch: bool = False,
+    when: dt.datetime | None = None,
+) -> Conversation:
     """A conversation at today's prices: in closed form at the model's rates where its
     price is flat, turn by turn through calc_price where it is tiered."""
     full_at = costs.first_full_turn(limits, message_tokens, reply_tokens)
@@ -216,20 +245,38 @@ def conversation(model: TodayModel, limits: Model, message_tokens: int, reply_to
         usd = Decimal(0)
     elif not model.tiered:
         per_in, per_out = price_request(model, 1_000_000, 1_000_000, batch=batch, when=when)
-        usd = (per_in * costs.prompt_tokens(message_tokens, reply_tokens, 1, fits)
-               + per_out * reply_tokens * fits) / PER_MILLION
+        usd = (
+            per_in * costs.prompt_tokens(message_tokens, reply_tokens, 1, fits) + per_out * reply_tokens * fits
+        ) / PER_MILLION
     else:
-        usd = sum((sum(price_request(model, costs.turn_prompt(message_tokens, reply_tokens, turn), reply_tokens,
-                                     batch=batch, when=when), Decimal(0))
-                   for turn in range(1, fits + 1)), Decimal(0))
+        usd = sum(
+            (
+                sum(
+                    price_request(
+                        model,
+                        costs.turn_prompt(message_tokens, reply_tokens, turn),
+                        reply_tokens,
+                        batch=batch,
+                        when=when,
+                    ),
+                    Decimal(0),
+                )
+                for turn in range(1, fits + 1)
+            ),
+            Decimal(0),
+        )
     last = costs.turn_prompt(message_tokens, reply_tokens, fits) if fits else 0
     return Conversation(limits, turns, usd, last, full_at if full_at and full_at <= turns else None)
 
 
-def chosen(refs: tuple[str, ...], workload: Workload, batch: bool = False,
-           when: dt.datetime | None = None) -> list[ModelCost]:
+def chosen(
+    refs: tuple[str, ...], workload: Workload, batch: bool = False, when: dt.datetime | None = None
+) -> list[ModelCost]:
     """Models a person picked, priced today; one genai-prices no longer knows is left out.
     gpt4o-tui knows no image rule for them, so a workload with images cannot be priced."""
     by_ref = {m.ref: m for m in models()}
-    return [model_cost(by_ref[ref], workload, image_tokens=None if workload.images else 0, batch=batch, when=when)
-            for ref in refs if ref in by_ref]
+    return [
+        model_cost(by_ref[ref], workload, image_tokens=None if workload.images else 0, batch=batch, when=when)
+        for ref in refs
+        if ref in by_ref
+    ]

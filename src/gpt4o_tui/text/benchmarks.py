@@ -52,18 +52,27 @@ def where_beaten(catalog: Catalog, lang: Language) -> Text:
     record = compare.small_model_record(catalog)
     text = Text(lang("benchmarks.leads", model=catalog.subject.name, leads=record.leads, of=record.of))
     if record.losses:
-        text.append(lang("benchmarks.trails")).append(lang("punct.semicolon").join(
-            lang("benchmarks.loss", benchmark=loss.benchmark.name, peer=loss.peer_name,
-                 theirs=f"{loss.theirs:.1f}{loss.their_marks}", mine=f"{loss.mine:.1f}{loss.my_marks}")
-            for loss in record.losses
-        ), "bold")
+        text.append(lang("benchmarks.trails")).append(
+            lang("punct.semicolon").join(
+                lang(
+                    "benchmarks.loss",
+                    benchmark=loss.benchmark.name,
+                    peer=loss.peer_name,
+                    theirs=f"{loss.theirs:.1f}{loss.their_marks}",
+                    mine=f"{loss.mine:.1f}{loss.my_marks}",
+                )
+                for loss in record.losses
+            ),
+            "bold",
+        )
     return text.append(lang("punct.full_stop"))
 
 
 def caveats(catalog: Catalog, lang: Language) -> Text:
     notes = [f"{m.name}{lang.colon}{lang.of(m, 'chart_note')}" for m in catalog.compared if m.chart_note]
-    return Text.assemble(lang("benchmarks.caveats") + " ".join(f"† {n}{lang('punct.full_stop')}" for n in notes),
-                         reported(catalog, lang))
+    return Text.assemble(
+        lang("benchmarks.caveats") + " ".join(f"† {n}{lang('punct.full_stop')}" for n in notes), reported(catalog, lang)
+    )
 
 
 def reported(catalog: Catalog, lang: Language) -> Text:
@@ -72,8 +81,16 @@ def reported(catalog: Catalog, lang: Language) -> Text:
     if not figures:
         return Text()
     sources = tuple(dict.fromkeys(s for b in catalog.benchmarks for s in b.reported_sources))
-    said = " · ".join(lang("benchmarks.reported_figure", model=model.short, benchmark=b.name,
-                           chart=f"{b.score(model.id):.1f}", reported=f"{score:.1f}") for model, b, score in figures)
+    said = " · ".join(
+        lang(
+            "benchmarks.reported_figure",
+            model=model.short,
+            benchmark=b.name,
+            chart=f"{b.score(model.id):.1f}",
+            reported=f"{score:.1f}",
+        )
+        for model, b, score in figures
+    )
     return Text.assemble("\n", lang("benchmarks.reported", figures=said), " ", sources_text(sources))
 
 
@@ -102,8 +119,15 @@ def explanation(benchmark: Benchmark, catalog: Catalog, lang: Language) -> Text:
         names = lang.join(catalog.model(m).short for m in benchmark.chart_only)
         text.append(lang("benchmarks.chart_only", models=names) + "\n")
     for model_id, score in benchmark.reported.items():
-        text.append(lang("benchmarks.reported_for", model=catalog.model(model_id).name, reported=f"{score:.1f}",
-                         chart=f"{benchmark.score(model_id):.1f}") + " ")
+        text.append(
+            lang(
+                "benchmarks.reported_for",
+                model=catalog.model(model_id).name,
+                reported=f"{score:.1f}",
+                chart=f"{benchmark.score(model_id):.1f}",
+            )
+            + " "
+        )
         text.append(sources_text(benchmark.reported_sources)).append("\n")
     text.append(lang("benchmarks.sources")).append(sources_text(benchmark.sources))
     return text
@@ -120,13 +144,15 @@ def view_name(view: str, lang: Language) -> str:
 def legend(catalog: Catalog, lang: Language) -> Text:
     """Under the table: what its marks mean, each chart note, and the makers' own figures."""
     notes = sorted({lang.of(m, "chart_note") for m in catalog.compared if m.chart_note})
-    return Text.assemble(lang("benchmarks.legend") + "".join(f"  † {note}" for note in notes),
-                         reported(catalog, lang))
+    return Text.assemble(lang("benchmarks.legend") + "".join(f"  † {note}" for note in notes), reported(catalog, lang))
 
 
 def chart_title(benchmark: Benchmark, lang: Language) -> Text:
-    return Text.assemble((benchmark.name, "bold"), lang.colon + lang.of(benchmark, "tests"),
-                         ("   " + lang("benchmarks.e_explains"), "dim"))
+    return Text.assemble(
+        (benchmark.name, "bold"),
+        lang.colon + lang.of(benchmark, "tests"),
+        ("   " + lang("benchmarks.e_explains"), "dim"),
+    )
 
 
 def plain_words(benchmark: Benchmark, lang: Language) -> Text:
@@ -143,8 +169,11 @@ def score_note(benchmark: Benchmark, model_id: str, lang: Language) -> str:
 def grouped_header(catalog: Catalog, sort_key: SortKey, peer_id: str, lang: Language) -> Text:
     subject, peer = catalog.subject, catalog.model(peer_id)
     return Text.assemble(
-        lang("benchmarks.sorted_by"), (sort_label(catalog, sort_key, lang), "bold"), " (s)   ",
-        ("Δ ", "bold"), f"{subject.short} − {peer.short} (p)\n",
+        lang("benchmarks.sorted_by"),
+        (sort_label(catalog, sort_key, lang), "bold"),
+        " (s)   ",
+        ("Δ ", "bold"),
+        f"{subject.short} − {peer.short} (p)\n",
         where_beaten(catalog, lang),
     )
 
@@ -160,8 +189,9 @@ def average_note(average: compare.Average, lang: Language) -> str:
     return lang("benchmarks.taken", taken=average.taken, of=average.of)
 
 
-def group_title(benchmark: Benchmark, subject_id: str, peer_id: str,
-                lang: Language) -> tuple[str | tuple[str, str], ...]:
+def group_title(
+    benchmark: Benchmark, subject_id: str, peer_id: str, lang: Language
+) -> tuple[str | tuple[str, str], ...]:
     """One benchmark's heading in the grouped view: its name, what it tests, and
     GPT-4o mini's lead or lag against the peer, as parts of Textual content."""
     change = compare.delta(benchmark, subject_id, peer_id)
@@ -170,30 +200,34 @@ def group_title(benchmark: Benchmark, subject_id: str, peer_id: str,
 
 def frontier_header(benchmark: Benchmark, mix: Mix, lang: Language) -> Text:
     return Text.assemble(
-        (benchmark.name, "bold"), lang("benchmarks.frontier_against"),
-        (mix_label(mix, lang), "bold"), lang("benchmarks.frontier_axis"),
+        (benchmark.name, "bold"),
+        lang("benchmarks.frontier_against"),
+        (mix_label(mix, lang), "bold"),
+        lang("benchmarks.frontier_axis"),
     )
 
 
-def frontier_words(catalog: Catalog, benchmark: Benchmark, visible: list[str], hidden: frozenset[str], mix: Mix,
-                   lang: Language) -> Text:
+def frontier_words(
+    catalog: Catalog, benchmark: Benchmark, visible: list[str], hidden: frozenset[str], mix: Mix, lang: Language
+) -> Text:
     """Under the plot: who is on the frontier, who beats each of the rest, who is
     not plotted and why, and who is hidden."""
     candidates = compare.points(catalog, benchmark, visible, mix)
     on = compare.frontier(candidates)
     on_ids = {p.model_id for p in on}
     words = Text.assemble((lang("benchmarks.on_frontier"), "bold"), lang("benchmarks.on_frontier_note"))
-    words.append(lang.join(f"{catalog.model(p.model_id).name} {lang.usd(p.price)}" for p in on)
-                 or lang("common.none"))
+    words.append(lang.join(f"{catalog.model(p.model_id).name} {lang.usd(p.price)}" for p in on) or lang("common.none"))
     for point in candidates:
         if point.model_id not in on_ids:
             beaters = lang.join(catalog.model(q.model_id).short for q in compare.dominated_by(candidates, point))
-            words.append("\n" + lang("benchmarks.off_frontier", model=catalog.model(point.model_id).name,
-                                     beaters=beaters))
+            words.append(
+                "\n" + lang("benchmarks.off_frontier", model=catalog.model(point.model_id).name, beaters=beaters)
+            )
     for model_id, reason in lang.of(benchmark, "not_scored").items():
         if model_id in visible:
             words.append("\n" + lang("benchmarks.not_plotted", model=catalog.model(model_id).name, reason=reason))
     if hidden:
-        words.append("\n" + lang("benchmarks.hidden",
-                                 models=lang.join(m.short for m in catalog.compared if m.id in hidden)))
+        words.append(
+            "\n" + lang("benchmarks.hidden", models=lang.join(m.short for m in catalog.compared if m.id in hidden))
+        )
     return words

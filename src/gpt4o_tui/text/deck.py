@@ -69,8 +69,13 @@ def _price(catalog: Catalog, lang: Language) -> Slide:
         unit=lang("deck.dollar_unit", unit=lang("deck.price.unit")),
         lines=(lang("deck.price.output", rate=lang.rate(price.output)),),
         sources=tuple(dict.fromkeys(s for m in (subject, *others) for s in report.price_sources(catalog, m.id))),
-        compared=tuple((m.name + marks.get(m.id, ""), f"{lang.rate(catalog.price(m.id).input)} / "
-                        f"{lang.rate(catalog.price(m.id).output)}") for m in others),
+        compared=tuple(
+            (
+                m.name + marks.get(m.id, ""),
+                f"{lang.rate(catalog.price(m.id).input)} / {lang.rate(catalog.price(m.id).output)}",
+            )
+            for m in others
+        ),
         compared_title=lang("deck.price.compared"),
         notes=notes,
     )
@@ -83,8 +88,11 @@ def _context(catalog: Catalog, lang: Language) -> Slide:
         title=lang("deck.context.title", model=subject.name),
         figure=f"{subject.context_window:,}" if subject.context_window else "n/a",
         unit=lang("deck.context.unit"),
-        lines=(lang("deck.context.output", tokens=subject.max_output) if subject.max_output
-               else lang("deck.context.no_output"),),
+        lines=(
+            lang("deck.context.output", tokens=subject.max_output)
+            if subject.max_output
+            else lang("deck.context.no_output"),
+        ),
         sources=subject.sources,
         compared=tuple((m.name, f"{m.context_window:,}") for m in others),
         compared_title=lang("deck.context.compared"),
@@ -95,8 +103,9 @@ def _mmlu_lead(catalog: Catalog, lang: Language) -> Slide:
     subject = catalog.subject
     benchmark = next((b for b in catalog.benchmarks if b.id == "mmlu"), catalog.benchmarks[0])
     mine = benchmark.score(subject.id)
-    small = [m for m in catalog.compared if m.tier == "small" and m.role == "peer"
-             and benchmark.score(m.id) is not None]
+    small = [
+        m for m in catalog.compared if m.tier == "small" and m.role == "peer" and benchmark.score(m.id) is not None
+    ]
     best = max(small, key=lambda m: benchmark.score(m.id) or 0, default=None)
     frontier = [m for m in catalog.compared if m.tier == "frontier" and benchmark.score(m.id) is not None]
     if mine is None or best is None:
@@ -112,8 +121,13 @@ def _mmlu_lead(catalog: Catalog, lang: Language) -> Slide:
         unit=unit,
         lines=(),
         sources=tuple(dict.fromkeys((*benchmark.sources, *benchmark.reported_sources))),
-        compared=tuple((m.name + (lang("deck.lead.frontier") if m in frontier else "") + ("†" if m.chart_note else ""),
-                        f"{s:.1f}{compare.marks(benchmark, m.id) or ' '}") for m, s in scored),
+        compared=tuple(
+            (
+                m.name + (lang("deck.lead.frontier") if m in frontier else "") + ("†" if m.chart_note else ""),
+                f"{s:.1f}{compare.marks(benchmark, m.id) or ' '}",
+            )
+            for m, s in scored
+        ),
         compared_title=lang("deck.lead.compared", benchmark=benchmark.name),
         notes=_score_notes(catalog, (benchmark,), [m for m, _ in scored], lang),
     )
@@ -126,17 +140,30 @@ def _score_notes(catalog: Catalog, benchmarks: tuple, models: list[Model], lang:
     if chart_only:
         notes.append(lang("benchmarks.chart_only", models=lang.join(chart_only)))
     notes += [f"† {m.name}{lang.colon}{lang.of(m, 'chart_note')}" for m in models if m.chart_note]
-    notes += [lang("benchmarks.reported_for", model=catalog.model(model_id).name, reported=f"{score:.1f}",
-                   chart=f"{b.score(model_id):.1f}")
-              for b in benchmarks for model_id, score in b.reported.items() if model_id in {m.id for m in models}]
+    notes += [
+        lang(
+            "benchmarks.reported_for",
+            model=catalog.model(model_id).name,
+            reported=f"{score:.1f}",
+            chart=f"{b.score(model_id):.1f}",
+        )
+        for b in benchmarks
+        for model_id, score in b.reported.items()
+        if model_id in {m.id for m in models}
+    ]
     return tuple(notes)
 
 
 def _small_models(catalog: Catalog, lang: Language) -> Slide:
     record = compare.small_model_record(catalog)
     trails = lang("punct.semicolon").join(
-        lang("deck.small.loss", benchmark=loss.benchmark.name, peer=loss.peer_name,
-             theirs=f"{loss.theirs:.1f}{loss.their_marks}", mine=f"{loss.mine:.1f}{loss.my_marks}")
+        lang(
+            "deck.small.loss",
+            benchmark=loss.benchmark.name,
+            peer=loss.peer_name,
+            theirs=f"{loss.theirs:.1f}{loss.their_marks}",
+            mine=f"{loss.mine:.1f}{loss.my_marks}",
+        )
         for loss in record.losses
     )
     lost = tuple(loss.benchmark for loss in record.losses)
@@ -160,12 +187,23 @@ def _workload(catalog: Catalog, lang: Language) -> Slide:
     subject = results[catalog.subject.id]
     rival = next((m for m in catalog.compared if m.tokenizer and m.role == "peer"), None)
     lines = [
-        lang("deck.workload.line", requests=workload.requests_per_day, days=workload.days,
-             input=workload.input_tokens, output=workload.output_tokens),
+        lang(
+            "deck.workload.line",
+            requests=workload.requests_per_day,
+            days=workload.days,
+            input=workload.input_tokens,
+            output=workload.output_tokens,
+        ),
     ]
     if rival is not None:
-        lines.append(lang("deck.workload.saves", rival=rival.name, model=catalog.subject.name,
-                          saving=lang.saving(subject, results[rival.id])))
+        lines.append(
+            lang(
+                "deck.workload.saves",
+                rival=rival.name,
+                model=catalog.subject.name,
+                saving=lang.saving(subject, results[rival.id]),
+            )
+        )
     others = [r.model for r in results.values() if r is not subject]
     marks, notes = _price_marks(catalog, others, lang)
     return Slide(
@@ -196,29 +234,56 @@ def _images(catalog: Catalog, lang: Language) -> tuple[Slide, ...]:
         return ()
     text_times = catalog.price(frontier.id).input / catalog.price(catalog.subject.id).input
     size = workload.image_size
-    rows = [(r.model.name, lang.say(r.problem) if r.problem else
-             lang("deck.images.row", tokens=report.image_tokens_cell(catalog, r, lang), usd=lang.usd(r.image_usd)))
-            for r in results.values()]
-    named = next((lang.of(n, "name") for n in catalog.image_sizes if (n.width, n.height) == (size.width, size.height)),
-                 None)
-    notes = tuple(f"{catalog.model(rule.model).name}{lang.colon}{lang.of(rule, 'caveat')}"
-                  for rule in catalog.image_rules if rule.caveat and rule.model in results)
-    return (Slide(
-        title=lang("deck.images.title"),
-        figure=f"{found.subject_tokens:,}",
-        unit=lang("deck.images.unit", model=catalog.subject.name, size=named or lang("deck.images.an_image"),
-                  width=size.width, height=size.height, detail=lang(f"image.detail.{workload.detail}")),
-        lines=(
-            lang("deck.images.against", other=frontier.name, tokens=found.other_tokens,
-                 subject_usd=lang.usd(found.subject_usd), other_usd=lang.usd(found.other_usd)),
-            lang("deck.images.text", model=catalog.subject.name, other=frontier.name,
-                 times=f"{text_times.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}"),
+    rows = [
+        (
+            r.model.name,
+            lang.say(r.problem)
+            if r.problem
+            else lang("deck.images.row", tokens=report.image_tokens_cell(catalog, r, lang), usd=lang.usd(r.image_usd)),
+        )
+        for r in results.values()
+    ]
+    named = next(
+        (lang.of(n, "name") for n in catalog.image_sizes if (n.width, n.height) == (size.width, size.height)), None
+    )
+    notes = tuple(
+        f"{catalog.model(rule.model).name}{lang.colon}{lang.of(rule, 'caveat')}"
+        for rule in catalog.image_rules
+        if rule.caveat and rule.model in results
+    )
+    return (
+        Slide(
+            title=lang("deck.images.title"),
+            figure=f"{found.subject_tokens:,}",
+            unit=lang(
+                "deck.images.unit",
+                model=catalog.subject.name,
+                size=named or lang("deck.images.an_image"),
+                width=size.width,
+                height=size.height,
+                detail=lang(f"image.detail.{workload.detail}"),
+            ),
+            lines=(
+                lang(
+                    "deck.images.against",
+                    other=frontier.name,
+                    tokens=found.other_tokens,
+                    subject_usd=lang.usd(found.subject_usd),
+                    other_usd=lang.usd(found.other_usd),
+                ),
+                lang(
+                    "deck.images.text",
+                    model=catalog.subject.name,
+                    other=frontier.name,
+                    times=f"{text_times.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}",
+                ),
+            ),
+            sources=tuple(dict.fromkeys(s for rule in catalog.image_rules for s in rule.sources)),
+            compared=tuple(rows),
+            compared_title=lang("deck.images.compared"),
+            notes=notes,
         ),
-        sources=tuple(dict.fromkeys(s for rule in catalog.image_rules for s in rule.sources)),
-        compared=tuple(rows),
-        compared_title=lang("deck.images.compared"),
-        notes=notes,
-    ),)
+    )
 
 
 def _since_launch(catalog: Catalog, lang: Language) -> Slide:
@@ -228,8 +293,9 @@ def _since_launch(catalog: Catalog, lang: Language) -> Slide:
     latest = catalog.latest()
     now = costs.monthly(latest, Workload())
     subject = next(r for r in now if r.model.role == "subject")
-    cheaper = [r.model.name for r in now if r.model.role == "peer" and not r.problem
-               and r.total_usd < subject.total_usd]
+    cheaper = [
+        r.model.name for r in now if r.model.role == "peer" and not r.problem and r.total_usd < subject.total_usd
+    ]
     marks, notes = _price_marks(latest, [r.model for r in now], lang)
     return Slide(
         title=lang("deck.since.title"),
@@ -237,11 +303,15 @@ def _since_launch(catalog: Catalog, lang: Language) -> Slide:
         unit=lang("deck.since.unit"),
         lines=(
             *(f"{c.date:%Y-%m-%d} {catalog.model(c.model).name}{lang.colon}{lang.of(c, 'summary')}" for c in changes),
-            lang("deck.since.cheaper", model=catalog.subject.name, models=lang.join(cheaper)) if cheaper
+            lang("deck.since.cheaper", model=catalog.subject.name, models=lang.join(cheaper))
+            if cheaper
             else lang("deck.since.cheapest", model=catalog.subject.name),
         ),
-        sources=tuple(dict.fromkeys((*(s for c in changes for s in c.sources),
-                                     *(s for m in marks for s in report.price_sources(latest, m))))),
+        sources=tuple(
+            dict.fromkeys(
+                (*(s for c in changes for s in c.sources), *(s for m in marks for s in report.price_sources(latest, m)))
+            )
+        ),
         compared=tuple((r.model.name + marks.get(r.model.id, ""), lang.total(r)) for r in now),
         compared_title=lang("deck.since.compared"),
         notes=notes,

@@ -65,8 +65,13 @@ class Language:
 
     def say(self, said: counts.Said) -> str:
         """A key and its values in words; a value that is itself a Said is worded too."""
-        return self(said.key, **{name: self.say(value) if isinstance(value, counts.Said) else value
-                                 for name, value in said.values.items()})
+        return self(
+            said.key,
+            **{
+                name: self.say(value) if isinstance(value, counts.Said) else value
+                for name, value in said.values.items()
+            },
+        )
 
     def of(self, entry: object, field: str) -> Any:
         """A data entry's text in this language: `field`, or its `field_zh` twin."""

@@ -24,16 +24,26 @@ from gpt4o_tui.text.sources import sources_text
 
 def volume(workload: Workload, lang: Language) -> str:
     """One line at any slider position, so it repaints without a relayout."""
-    return lang("pricing.volume", requests=workload.requests, input=workload.input_tokens * workload.requests,
-                output=workload.output_tokens * workload.requests)
+    return lang(
+        "pricing.volume",
+        requests=workload.requests,
+        input=workload.input_tokens * workload.requests,
+        output=workload.output_tokens * workload.requests,
+    )
 
 
 def assumption(preset: Preset | None, lang: Language) -> Text | str:
     """What the preset this workload is assumes, or that the workload is custom."""
     if preset is None:
         return lang("pricing.custom_workload")
-    return Text.assemble((lang.of(preset, "name") + lang.colon, "bold"), lang.of(preset, "use"),
-                         lang("pricing.assumed"), lang.of(preset, "assumption"), " ", sources_text(preset.sources))
+    return Text.assemble(
+        (lang.of(preset, "name") + lang.colon, "bold"),
+        lang.of(preset, "use"),
+        lang("pricing.assumed"),
+        lang.of(preset, "assumption"),
+        " ",
+        sources_text(preset.sources),
+    )
 
 
 def cost_notes(catalog: Catalog, results: tuple[ModelCost, ...], batch: bool, prices: Prices, lang: Language) -> str:
@@ -48,22 +58,38 @@ def cost_notes(catalog: Catalog, results: tuple[ModelCost, ...], batch: bool, pr
             notes.append(lang("pricing.long_context", model=result.model.name))
     added = [r for r in results if r.model.role == "today"]
     if added:
-        notes.append(lang("pricing.added", version=today.version(), models=lang.join(
-            r.model.name + (lang("pricing.added_deprecated") if r.model.deprecated else "")
-            + ("" if r.model.context_window else lang("pricing.added_no_limit")) for r in added)))
+        notes.append(
+            lang(
+                "pricing.added",
+                version=today.version(),
+                models=lang.join(
+                    r.model.name
+                    + (lang("pricing.added_deprecated") if r.model.deprecated else "")
+                    + ("" if r.model.context_window else lang("pricing.added_no_limit"))
+                    for r in added
+                ),
+            )
+        )
     if prices == "today":
         tiered = [r.model.short for r in results if r.today is not None and r.today.tiered]
-        notes.insert(0, lang("pricing.today_on", version=today.version())
-                     + (lang("pricing.today_batch") if batch else "")
-                     + (lang("pricing.today_tiered", models=lang.join(tiered)) if tiered else ""))
+        notes.insert(
+            0,
+            lang("pricing.today_on", version=today.version())
+            + (lang("pricing.today_batch") if batch else "")
+            + (lang("pricing.today_tiered", models=lang.join(tiered)) if tiered else ""),
+        )
     elif batch:
         standard = [r.model.short for r in results if r.rate.kind != "batch"]
-        notes.insert(0, lang("pricing.batch_on") + (lang("pricing.batch_standard", models=lang.join(standard))
-                                                     if standard else lang("punct.full_stop")))
+        notes.insert(
+            0,
+            lang("pricing.batch_on")
+            + (lang("pricing.batch_standard", models=lang.join(standard)) if standard else lang("punct.full_stop")),
+        )
     if prices == "latest known":
         changes = sorted((c for c in catalog.price_changes if c.sets_list_price), key=lambda c: c.date)
-        caveats = "".join(f"\n⚠ {catalog.model(c.model).name}{lang.colon}{lang.of(c, 'caveat')}"
-                          for c in changes if c.caveat)
+        caveats = "".join(
+            f"\n⚠ {catalog.model(c.model).name}{lang.colon}{lang.of(c, 'caveat')}" for c in changes if c.caveat
+        )
         dates = lang.join(dict.fromkeys(f"{c.date:%Y-%m-%d}" for c in changes))
         notes.insert(0, lang("pricing.latest_on", dates=dates) + caveats)
     return "\n".join(notes) or lang("pricing.every_model")
@@ -86,15 +112,31 @@ def image_line(priced: Catalog, workload: Workload, results: tuple[ModelCost, ..
             verdict = lang("image.more", times=f"{ratio.quantize(Decimal('0.1')):,}")
         else:
             verdict = lang("image.less", times=f"{(1 / ratio).quantize(Decimal('0.1')):,}")
-        line.append("\n" + lang("image.compare", subject=subject.model.name, other=found.other.name,
-                                 subject_tokens=found.subject_tokens, other_tokens=found.other_tokens,
-                                 subject_usd=lang.usd(found.subject_usd), other_usd=lang.usd(found.other_usd),
-                                 verdict=verdict))
+        line.append(
+            "\n"
+            + lang(
+                "image.compare",
+                subject=subject.model.name,
+                other=found.other.name,
+                subject_tokens=found.subject_tokens,
+                other_tokens=found.other_tokens,
+                subject_usd=lang.usd(found.subject_usd),
+                other_usd=lang.usd(found.other_usd),
+                verdict=verdict,
+            )
+        )
     return line
 
 
-def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, lang: Language,
-                  prices: Prices = "launch", others: tuple[str, ...] = ()) -> Group:
+def conversations(
+    priced: Catalog,
+    workload: Workload,
+    turns: int,
+    batch: bool,
+    lang: Language,
+    prices: Prices = "launch",
+    others: tuple[str, ...] = (),
+) -> Group:
     """Each request as one turn of a conversation: the message is the input slider
     (with its images), the reply the output slider; every turn sends all the turns
     before it. At today's prices, genai-prices prices each turn."""
@@ -106,8 +148,13 @@ def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, 
                 return today.conversation(found, model, message, workload.output_tokens, length, batch)
         return costs.conversation(priced, model, message, workload.output_tokens, length, batch)
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, title_justify="left", title=lang(
-        "talk.title", turns=turns, input=workload.input_tokens, output=workload.output_tokens))
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        title_justify="left",
+        title=lang("talk.title", turns=turns, input=workload.input_tokens, output=workload.output_tokens),
+    )
     table.add_column(lang("pricing.model"), no_wrap=True)
     table.add_column(lang("talk.per_conversation"), justify="right", no_wrap=True)
     table.add_column(lang("talk.last_prompt"), justify="right", no_wrap=True)
@@ -121,8 +168,9 @@ def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, 
         said = talk(model, message, turns)
         full = costs.first_full_turn(model, message, workload.output_tokens)
         cost = lang.usd(said.usd) if said.full_at is None else lang("talk.stops", turn=said.full_at)
-        table.add_row(model.name, cost, lang.count(said.last_prompt_tokens),
-                      "—" if full is None else lang("talk.turn", turn=full))
+        table.add_row(
+            model.name, cost, lang.count(said.last_prompt_tokens), "—" if full is None else lang("talk.turn", turn=full)
+        )
     by_ref = {m.ref: m for m in today.models()} if others else {}
     for ref in others:
         added = by_ref.get(ref)
@@ -134,28 +182,36 @@ def conversations(priced: Catalog, workload: Workload, turns: int, batch: bool, 
         said = today.conversation(added, added, workload.input_tokens, workload.output_tokens, turns, batch)
         full = costs.first_full_turn(added, workload.input_tokens, workload.output_tokens)
         cost = lang.usd(said.usd) if said.full_at is None else lang("talk.stops", turn=said.full_at)
-        table.add_row(added.name + " ⁺", cost, lang.count(said.last_prompt_tokens),
-                      lang("talk.unknown") if full is None else lang("talk.turn", turn=full))
+        table.add_row(
+            added.name + " ⁺",
+            cost,
+            lang.count(said.last_prompt_tokens),
+            lang("talk.unknown") if full is None else lang("talk.turn", turn=full),
+        )
     growth = Text.assemble((lang("talk.growth", model=priced.subject.name) + "\n", "bold"))
     lengths = []
     message = workload.input_tokens + (costs.request_image_tokens(priced, priced.subject, workload) or 0)
     for length in (1, 10, 50, 200):
         said = talk(priced.subject, message, length)
-        lengths.append(f"{length}{lang.colon}" + (lang.usd(said.usd) if said.full_at is None
-                                                  else lang("talk.stops", turn=said.full_at)))
+        lengths.append(
+            f"{length}{lang.colon}"
+            + (lang.usd(said.usd) if said.full_at is None else lang("talk.stops", turn=said.full_at))
+        )
     growth.append(" · ".join(lengths))
     return Group(table, growth)
 
 
-def token_counts(catalog: Catalog, text: str, counts: dict[str, int], priced: list[InputCost],
-                 lang: Language) -> Text | str:
+def token_counts(
+    catalog: Catalog, text: str, counts: dict[str, int], priced: list[InputCost], lang: Language
+) -> Text | str:
     """The text's length, its tokens and input cost on each model that can count
     them, and how many fewer tokens GPT-4o mini's tokenizer needs."""
     if not text:
         return ""
     line = Text.assemble((lang("tokens.characters", count=len(text)), "bold"))
-    line.append(" · ".join(lang("tokens.count", model=c.model.name, tokens=c.tokens, usd=lang.usd(c.usd))
-                           for c in priced))
+    line.append(
+        " · ".join(lang("tokens.count", model=c.model.name, tokens=c.tokens, usd=lang.usd(c.usd)) for c in priced)
+    )
     o200k, cl100k = counts["o200k_base"], counts["cl100k_base"]
     if cl100k:
         fewer = Decimal(cl100k - o200k) / cl100k * 100
@@ -182,8 +238,10 @@ def widest(lang: Language, *catalogs: Catalog) -> tuple[int, int]:
         for workload, batch in ((largest, False), (largest, True), (beyond_long_context, False))
         for result in costs.monthly(catalog, workload, batch)
     ]
-    return (max(cell_len(rates_cell(r, lang)) for r in results),
-            max(cell_len(lang.total(r, cell=True)) for r in results))
+    return (
+        max(cell_len(rates_cell(r, lang)) for r in results),
+        max(cell_len(lang.total(r, cell=True)) for r in results),
+    )
 
 
 def claims_text(catalog: Catalog, lang: Language) -> Text:
@@ -196,7 +254,9 @@ def claims_text(catalog: Catalog, lang: Language) -> Text:
         if verdict.checks:
             text.append("\n   ")
             for index, check in enumerate(verdict.checks):
-                text.append(" · " if index else "").append(verdicts.check_text(check, claim, lang)).append(" ✓" if check.holds else " ✗")
+                text.append(" · " if index else "").append(verdicts.check_text(check, claim, lang)).append(
+                    " ✓" if check.holds else " ✗"
+                )
         text.append("  ").append(sources_text(claim.sources)).append("\n")
     text.rstrip()
     return text
@@ -252,9 +312,11 @@ def timeline(catalog: Catalog, lang: Language) -> Text:
     (the latest-known view uses it), ○ one about another product."""
     price = catalog.price(catalog.subject.id)
     text = Text.assemble(
-        (f"{catalog.prices_as_of:%Y-%m-%d} ", "bold"), "● ",
-        lang("pricing.launches", model=catalog.subject.name, input=lang.rate(price.input),
-             output=lang.rate(price.output)),
+        (f"{catalog.prices_as_of:%Y-%m-%d} ", "bold"),
+        "● ",
+        lang(
+            "pricing.launches", model=catalog.subject.name, input=lang.rate(price.input), output=lang.rate(price.output)
+        ),
     )
     for change in sorted(catalog.price_changes, key=lambda c: c.date):
         text.append("\n" + "\u00a0" * 11 + "│\n")  # no-break spaces: wrapping keeps the indent

@@ -39,8 +39,9 @@ def price_notes(catalog: Catalog, model_id: str, lang: Language = ENGLISH, *, sc
     notes = [lang.of(price, "note")] if price.note else []
     if price.since is not None:
         notes.append(lang("report.since", date=f"{price.since:%Y-%m-%d}"))
-        change = next((c for c in catalog.price_changes
-                       if c.model == model_id and c.date == price.since and c.caveat), None)
+        change = next(
+            (c for c in catalog.price_changes if c.model == model_id and c.date == price.since and c.caveat), None
+        )
         if change is not None:
             notes.append(lang.of(change, "caveat"))
     deprecation = catalog.deprecation(model_id)
@@ -54,8 +55,11 @@ def price_notes(catalog: Catalog, model_id: str, lang: Language = ENGLISH, *, sc
 
 def deprecation_said(deprecation: Deprecation, lang: Language = ENGLISH) -> str:
     """A shutdown, done or scheduled, with the successor its notice names."""
-    said = lang(f"report.deprecation.{deprecation.status.replace(' ', '_')}", api_id=deprecation.api_id,
-                date=f"{deprecation.date:%Y-%m-%d}")
+    said = lang(
+        f"report.deprecation.{deprecation.status.replace(' ', '_')}",
+        api_id=deprecation.api_id,
+        date=f"{deprecation.date:%Y-%m-%d}",
+    )
     if deprecation.successor:
         said += lang("report.deprecation.successor", successor=deprecation.successor)
     return said
@@ -65,8 +69,11 @@ def price_sources(catalog: Catalog, model_id: str, batch: bool = False) -> tuple
     """The source ids behind a model's price (its batch price with batch) and its notes."""
     price = catalog.price(model_id)
     deprecation = catalog.deprecation(model_id)
-    return tuple(dict.fromkeys((*price.sources, *(price.batch_sources if batch else ()),
-                                *(deprecation.sources if deprecation else ()))))
+    return tuple(
+        dict.fromkeys(
+            (*price.sources, *(price.batch_sources if batch else ()), *(deprecation.sources if deprecation else ()))
+        )
+    )
 
 
 def _subject(catalog: Catalog, results: Sequence[ModelCost]) -> ModelCost | None:
@@ -93,8 +100,14 @@ def _sources(catalog: Catalog, result: ModelCost) -> tuple[str, ...]:
         rule = catalog.image_rule(result.model.id) if result.image_tokens else None
         return (today.SOURCE, *(rule.sources if rule else ()))
     rule = catalog.image_rule(result.model.id) if result.image_tokens else None
-    return tuple(dict.fromkeys((*price_sources(catalog, result.model.id, batch=result.rate.kind == "batch"),
-                                *(rule.sources if rule else ()))))
+    return tuple(
+        dict.fromkeys(
+            (
+                *price_sources(catalog, result.model.id, batch=result.rate.kind == "batch"),
+                *(rule.sources if rule else ()),
+            )
+        )
+    )
 
 
 def _today_notes(catalog: Catalog, result: ModelCost, lang: Language) -> list[str]:
@@ -142,8 +155,13 @@ def images_said(workload: Workload, lang: Language) -> str:
     if not workload.images:
         return ""
     size = workload.image_size
-    return lang("report.images", images=workload.images, width=size.width, height=size.height,
-                detail=lang(f"image.detail.{workload.detail}"))
+    return lang(
+        "report.images",
+        images=workload.images,
+        width=size.width,
+        height=size.height,
+        detail=lang(f"image.detail.{workload.detail}"),
+    )
 
 
 def _record(catalog: Catalog, result: ModelCost) -> dict[str, object]:
@@ -192,20 +210,31 @@ def as_csv(catalog: Catalog, results: Sequence[ModelCost]) -> str:
     """One row a model; a cell with several notes or sources joins them with " | "
     and ";", and a money figure the model cannot reach is left empty."""
     out = io.StringIO()
-    records = [{key: " | ".join(value) if key == "price_notes" else ";".join(value) if isinstance(value, list)
-                else value for key, value in _record(catalog, r).items()} for r in results]
+    records = [
+        {
+            key: " | ".join(value) if key == "price_notes" else ";".join(value) if isinstance(value, list) else value
+            for key, value in _record(catalog, r).items()
+        }
+        for r in results
+    ]
     writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(records)
     return out.getvalue()
 
 
-def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequence[ModelCost],
-             lang: Language = ENGLISH) -> RenderableType:
+def as_table(
+    catalog: Catalog, workload: Workload, batch: bool, results: Sequence[ModelCost], lang: Language = ENGLISH
+) -> RenderableType:
     """The cost table. A figure is never cut: at 80 columns and up a narrow terminal
     wraps the names and the image heading, never a rate or a sum of money."""
-    title = lang("report.title", requests=workload.requests_per_day, input=workload.input_tokens,
-                 output=workload.output_tokens, days=workload.days)
+    title = lang(
+        "report.title",
+        requests=workload.requests_per_day,
+        input=workload.input_tokens,
+        output=workload.output_tokens,
+        days=workload.days,
+    )
     if workload.images:
         title += "\n" + images_said(workload, lang)
     if batch:
@@ -225,8 +254,9 @@ def as_table(catalog: Catalog, workload: Workload, batch: bool, results: Sequenc
             row.append(lang.saving(subject, result))
         rows.append(row)
         if result.problem:
-            notes.append(Text(lang("report.cannot_run", model=result.model.name, problem=lang.say(result.problem)),
-                              "italic"))
+            notes.append(
+                Text(lang("report.cannot_run", model=result.model.name, problem=lang.say(result.problem)), "italic")
+            )
     headings = [lang("report.model"), lang("report.rates")]
     if workload.images:
         headings.append(lang("report.image_tokens"))
@@ -257,8 +287,14 @@ def image_tokens_cell(catalog: Catalog, result: ModelCost, lang: Language) -> st
     return ("≈" if rule is not None and rule.kind == "pixels" else "") + lang.count(result.image_tokens)
 
 
-def scenario_json(catalog: Catalog, workload: Workload, batch: bool, prices: Prices,
-                  results: Sequence[ModelCost], turns: int | None = None) -> str:
+def scenario_json(
+    catalog: Catalog,
+    workload: Workload,
+    batch: bool,
+    prices: Prices,
+    results: Sequence[ModelCost],
+    turns: int | None = None,
+) -> str:
     """The calculator's scenario: the same document `gpt4o-tui cost --format json` gives,
     with which prices it used ("launch", "latest known" or "today"), the models a person
     added from genai-prices and the conversation's turns, so that `gpt4o-tui --scenario`
@@ -272,8 +308,14 @@ def scenario_json(catalog: Catalog, workload: Workload, batch: bool, prices: Pri
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def scenario_markdown(catalog: Catalog, workload: Workload, batch: bool, prices: Prices,
-                      results: Sequence[ModelCost], lang: Language = ENGLISH) -> str:
+def scenario_markdown(
+    catalog: Catalog,
+    workload: Workload,
+    batch: bool,
+    prices: Prices,
+    results: Sequence[ModelCost],
+    lang: Language = ENGLISH,
+) -> str:
     subject = _subject(catalog, results)
     lines = [
         lang("report.md.title"),
@@ -294,8 +336,9 @@ def scenario_markdown(catalog: Catalog, workload: Workload, batch: bool, prices:
             f"| {result.model.name} | {lang.rates(result)} | {lang(f'rate.{result.rate.kind}')} |{images}"
             f" {lang.total(result)} | {saves} |"
         )
-    problems = ["- " + lang("report.cannot_run", model=r.model.name, problem=lang.say(r.problem))
-                for r in results if r.problem]
+    problems = [
+        "- " + lang("report.cannot_run", model=r.model.name, problem=lang.say(r.problem)) for r in results if r.problem
+    ]
     if problems:
         lines += ["", *problems]
     lines += ["", lang("report.md.notes")]

@@ -67,8 +67,18 @@ def pane_widgets(found: PaneEntry) -> list[type[Widget]]:
 
 def tab_bindings() -> list[Binding]:
     """1, 2, 3, ...: one key a pane, in the registry's order."""
-    return [Binding(e.key, f"show_tab('{e.id}')", e.title, show=False, group=PANES_GROUP, id=f"tab.{e.id}",
-                    tooltip=f"Show the {e.title} pane") for e in PANES]
+    return [
+        Binding(
+            e.key,
+            f"show_tab('{e.id}')",
+            e.title,
+            show=False,
+            group=PANES_GROUP,
+            id=f"tab.{e.id}",
+            tooltip=f"Show the {e.title} pane",
+        )
+        for e in PANES
+    ]
 
 
 def said(lang: Language, binding: Binding) -> Binding:
@@ -150,8 +160,11 @@ class Palette(CommandPalette):
         found = next(commands, None)
         if found is None:
             return
-        if action.startswith("page_") and found.highlighted is not None \
-                and found.highlighted not in found._index_to_line:
+        if (
+            action.startswith("page_")
+            and found.highlighted is not None
+            and found.highlighted not in found._index_to_line
+        ):
             return
         super()._action_command_list(action)
 
@@ -240,8 +253,13 @@ class Gpt4oTui(App[None]):
         Binding("L", "switch_language", "中文", id="app.language", tooltip="Switch the language: English, 中文"),
         # Last, so a narrow footer cuts these rather than Help and Quit.
         Binding("f5", "present", "Deck", id="app.present", tooltip="Start the presentation deck"),
-        Binding("ctrl+s", "screenshot", "SVG", id="app.screenshot",
-                tooltip="Save this screen as an SVG in the output folder"),
+        Binding(
+            "ctrl+s",
+            "screenshot",
+            "SVG",
+            id="app.screenshot",
+            tooltip="Save this screen as an SVG in the output folder",
+        ),
     ]
     # The language is the app's state: every word on screen is taken from it.
     language: reactive[Language] = reactive(i18n.ENGLISH, init=False)
@@ -309,8 +327,11 @@ class Gpt4oTui(App[None]):
         """The pane for a tab, built and mounted the first time it is asked for, and
         speaking the app's language (a pane built earlier follows a switch when next shown).
         None once the tabs are gone: a tab clicked in the same read as Quit."""
-        tabs = [found for found in self.screen_stack[0].query(f"TabPane#{tab}").results(TabPane)
-                if found.is_attached] if self.screen_stack else []
+        tabs = (
+            [found for found in self.screen_stack[0].query(f"TabPane#{tab}").results(TabPane) if found.is_attached]
+            if self.screen_stack
+            else []
+        )
         if not tabs:
             return None
         if tab not in self._panes:
@@ -354,8 +375,11 @@ class Gpt4oTui(App[None]):
             self.call_after_refresh(self._refocus, screen)
         if small:
             for message in screen.query("#too-small").results(Static):
-                message.update(self.language("app.too_small", min_width=MIN_WIDTH, min_height=MIN_HEIGHT,
-                                             width=width, height=height))
+                message.update(
+                    self.language(
+                        "app.too_small", min_width=MIN_WIDTH, min_height=MIN_HEIGHT, width=width, height=height
+                    )
+                )
 
     def _refocus(self, screen: Screen) -> None:
         """Focus where it was before the screen was too small, if that is still on
@@ -495,13 +519,21 @@ class Gpt4oTui(App[None]):
             except FileExistsError:
                 continue
             except OSError as error:
-                self.notify(self.language("shot.failed", path=path, reason=error.strerror or error),
-                            title=self.language("shot.title"), severity="error", timeout=8)
+                self.notify(
+                    self.language("shot.failed", path=path, reason=error.strerror or error),
+                    title=self.language("shot.title"),
+                    severity="error",
+                    timeout=8,
+                )
                 return
             self.notify(str(path), title=self.language("shot.saved"), timeout=6)
             return
-        self.notify(self.language("shot.no_name", name=f"gpt4o-tui-{what}-{stamp}.svg"),
-                    title=self.language("shot.title"), severity="error", timeout=8)
+        self.notify(
+            self.language("shot.no_name", name=f"gpt4o-tui-{what}-{stamp}.svg"),
+            title=self.language("shot.title"),
+            severity="error",
+            timeout=8,
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """gpt4o-tui's commands, in the app's language. Textual's own (its theme picker,
@@ -510,11 +542,15 @@ class Gpt4oTui(App[None]):
         lang = self.language
         for found in PANES:
             title = lang(f"tab.{found.id}")
-            yield SystemCommand(lang("command.go", pane=title), lang("command.go_help", pane=title),
-                                lambda tab=found.id: self.action_show_tab(tab))
+            yield SystemCommand(
+                lang("command.go", pane=title),
+                lang("command.go_help", pane=title),
+                lambda tab=found.id: self.action_show_tab(tab),
+            )
         yield SystemCommand(lang("command.help"), lang("command.help_help"), self.action_help)
-        yield SystemCommand(lang("command.theme"), lang("command.theme_help", themes=", ".join(themes.NAMES)),
-                            self.action_next_theme)
+        yield SystemCommand(
+            lang("command.theme"), lang("command.theme_help", themes=", ".join(themes.NAMES)), self.action_next_theme
+        )
         yield SystemCommand(lang("command.language"), lang("command.language_help"), self.action_switch_language)
         yield SystemCommand(lang("command.present"), lang("command.present_help"), self.action_present)
         yield SystemCommand(lang("command.screenshot"), lang("command.screenshot_help"), self.action_screenshot)
@@ -522,6 +558,9 @@ class Gpt4oTui(App[None]):
             pane = pane_type(found.id)
             for binding in pane.BINDINGS:
                 if isinstance(binding, Binding) and binding.id in pane.PALETTE:
-                    yield SystemCommand(lang(f"command.{binding.id}"), lang(f"command.{binding.id}_help"),
-                                        lambda tab=found.id, action=binding.action: self._run_in_pane(tab, action))
+                    yield SystemCommand(
+                        lang(f"command.{binding.id}"),
+                        lang(f"command.{binding.id}_help"),
+                        lambda tab=found.id, action=binding.action: self._run_in_pane(tab, action),
+                    )
         yield SystemCommand(lang("command.quit"), lang("command.quit_help"), self.action_quit)

@@ -93,8 +93,9 @@ class DeckScreen(Screen[None]):
         self.query_one("#slide-figure", Digits).update(slide.figure)
         self.query_one("#slide-unit", Static).update(slide.unit)
         self.query_one("#slide-lines", Static).update(Text("\n").join(Text(line) for line in slide.lines))
-        compared = Table(title=slide.compared_title, box=None, show_header=False, padding=(0, 1),
-                         min_width=len(slide.compared_title))
+        compared = Table(
+            title=slide.compared_title, box=None, show_header=False, padding=(0, 1), min_width=len(slide.compared_title)
+        )
         compared.add_column(overflow="fold")
         compared.add_column(justify="right", style="bold")
         for row in slide.compared:

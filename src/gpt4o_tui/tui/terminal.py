@@ -97,7 +97,7 @@ class PasteBound:
                 seen = self._tail + text
                 start = seen.find(PASTE_START)
                 if start == -1:
-                    self._tail = seen[-(len(PASTE_START) - 1):]
+                    self._tail = seen[-(len(PASTE_START) - 1) :]
                     out.append(text)
                     break
                 after = start + len(PASTE_START) - len(self._tail)  # just past the mark, in text
@@ -110,10 +110,10 @@ class PasteBound:
             if end != -1:
                 out.append(_PASTE_CONTROLS.sub("", data[:end]) + PASTE_END)
                 self.open, self.length = False, 0
-                text = data[end + len(PASTE_END):]
+                text = data[end + len(PASTE_END) :]
                 continue
             keep = next((n for n in range(len(PASTE_END) - 1, 0, -1) if data.endswith(PASTE_END[:n])), 0)
-            body, self._held = data[:len(data) - keep], data[len(data) - keep:]
+            body, self._held = data[: len(data) - keep], data[len(data) - keep :]
             out.append(_PASTE_CONTROLS.sub("", body))
             self.length += len(body)
             if self.length > PASTE_MOST:

@@ -49,8 +49,7 @@ class Pane(Widget):
         reactive; the scroll of each scrollable part is taken by id and given back."""
         if lang == self.lang:
             return
-        scrolls = {widget.id: widget.scroll_y for widget in (self, *self.query("*"))
-                   if widget.id and widget.scroll_y}
+        scrolls = {widget.id: widget.scroll_y for widget in (self, *self.query("*")) if widget.id and widget.scroll_y}
         self.lang = lang
         await self.recompose()
         self.show()

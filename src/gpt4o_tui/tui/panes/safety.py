@@ -23,8 +23,11 @@ class SafetyPane(Pane, Horizontal):
         count = len(self.catalog.safety)
         stages = [
             Option(
-                Text.assemble((f"{number}  ", "bold"), lang.of(measure, "stage"),
-                              "\n\u00a0\u00a0\u00a0↓" if number < count else ""),
+                Text.assemble(
+                    (f"{number}  ", "bold"),
+                    lang.of(measure, "stage"),
+                    "\n\u00a0\u00a0\u00a0↓" if number < count else "",
+                ),
                 id=str(number),
             )
             for number, measure in enumerate(self.catalog.safety, start=1)

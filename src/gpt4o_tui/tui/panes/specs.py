@@ -22,8 +22,10 @@ class SpecsPane(Pane, VerticalScroll):
         with Horizontal(id="headline"):
             yield _stat(lang.count(subject.context_window or 0), lang("specs.context"))
             yield _stat(lang.count(subject.max_output or 0), lang("specs.max_output"))
-            yield _stat(lang("specs.price_pair", input=lang.rate_cell(price.input), output=lang.rate_cell(price.output)),
-                        lang("specs.per_million"))
+            yield _stat(
+                lang("specs.price_pair", input=lang.rate_cell(price.input), output=lang.rate_cell(price.output)),
+                lang("specs.per_million"),
+            )
         yield Static(words.facts_table(catalog, lang), classes="card")
         yield Static(lang("specs.side_by_side"), classes="section-title")
         yield Static(words.peers_table(catalog, lang))

@@ -30,7 +30,12 @@ class Plot:
 
 
 class FrontierChart(Widget, can_focus=True):
-    COMPONENT_CLASSES = {"frontier-chart--frontier", "frontier-chart--other", "frontier-chart--line", "frontier-chart--axis"}
+    COMPONENT_CLASSES = {
+        "frontier-chart--frontier",
+        "frontier-chart--other",
+        "frontier-chart--line",
+        "frontier-chart--axis",
+    }
 
     plot: reactive[Plot | None] = reactive(None)
 
@@ -61,7 +66,10 @@ class FrontierChart(Widget, can_focus=True):
         line_style, axis_style = "frontier-chart--line", "frontier-chart--axis"
         ordered = sorted((p for p in plot.points if p.on_frontier), key=lambda p: p.price)
         for a, b in pairwise(ordered):
-            (x0, y0), (x1, y1) = (column(float(a.price)), row(float(a.score))), (column(float(b.price)), row(float(b.score)))
+            (x0, y0), (x1, y1) = (
+                (column(float(a.price)), row(float(a.score))),
+                (column(float(b.price)), row(float(b.score))),
+            )
             steps = max(abs(x1 - x0), abs(y1 - y0), 1)
             for i in range(steps + 1):
                 x, y = round(x0 + (x1 - x0) * i / steps), round(y0 + (y1 - y0) * i / steps)
@@ -99,7 +107,9 @@ class FrontierChart(Widget, can_focus=True):
                     for offset, char in enumerate(name):
                         if x + offset < columns:
                             labels[x + offset] = char
-        text.append("    └" + "".join(c if c != " " else "─" for c in axis) + "\n", self.get_component_rich_style(axis_style))
+        text.append(
+            "    └" + "".join(c if c != " " else "─" for c in axis) + "\n", self.get_component_rich_style(axis_style)
+        )
         text.append("     " + "".join(labels), self.get_component_rich_style(axis_style))
         return text
 
@@ -108,7 +118,14 @@ def _free_spot(cells: list[list[tuple[str, str]]], x: int, y: int, length: int) 
     """Where a label of `length` fits beside the point at (x, y) without covering
     a marker or another label: right, left, then the rows above and below."""
     rows, columns = len(cells), len(cells[0])
-    for at_y, at_x in ((y, x + 1), (y, x - length), (y - 1, x + 1), (y + 1, x + 1), (y - 1, x - length), (y + 1, x - length)):
+    for at_y, at_x in (
+        (y, x + 1),
+        (y, x - length),
+        (y - 1, x + 1),
+        (y + 1, x + 1),
+        (y - 1, x - length),
+        (y + 1, x - length),
+    ):
         inside = 0 <= at_y < rows and at_x >= 0 and at_x + length <= columns
         if inside and all(cells[at_y][at_x + i][0] in " ·" for i in range(length)):
             return at_y, at_x

@@ -30,8 +30,24 @@ class LogSlider(Widget, can_focus=True):
 
     # ←/→ on a slider go without saying; the footer keeps its room for the pane's keys.
     BINDINGS = [
-        Binding("left", "step(-1)", "Less", show=False, group=ADJUST, id="slider.less", tooltip="Step down to the previous round number"),
-        Binding("right", "step(1)", "More", show=False, group=ADJUST, id="slider.more", tooltip="Step up to the next round number"),
+        Binding(
+            "left",
+            "step(-1)",
+            "Less",
+            show=False,
+            group=ADJUST,
+            id="slider.less",
+            tooltip="Step down to the previous round number",
+        ),
+        Binding(
+            "right",
+            "step(1)",
+            "More",
+            show=False,
+            group=ADJUST,
+            id="slider.more",
+            tooltip="Step up to the next round number",
+        ),
         Binding("shift+left", "step(-10)", "down", show=False, group=BIG_STEP, id="slider.much-less"),
         Binding("shift+right", "step(10)", "up", show=False, group=BIG_STEP, id="slider.much-more"),
         Binding("home", "jump(0)", "lowest", show=False, group=ENDS, id="slider.lowest"),
@@ -111,8 +127,14 @@ class CountSlider(Widget):
     A bad typed value is refused with a message, and the last good value kept."""
 
     BINDINGS = [
-        Binding("escape", "leave_field", "Back to slider", show=False, id="count.leave",
-                tooltip="In a field: cancel, back to the slider"),
+        Binding(
+            "escape",
+            "leave_field",
+            "Back to slider",
+            show=False,
+            id="count.leave",
+            tooltip="In a field: cancel, back to the slider",
+        ),
     ]
 
     class Changed(Message):
@@ -137,8 +159,9 @@ class CountSlider(Widget):
         with Horizontal(classes="count-row"):
             yield Label(self.lang(f"bounds.{self.bounds.key}"), classes="count-label")
             yield LogSlider(self.bounds, self._initial, id=f"{self.id}-slider")
-            yield Input(f"{self._initial:,}", compact=True, select_on_focus=True, classes="count-input",
-                        id=f"{self.id}-field")
+            yield Input(
+                f"{self._initial:,}", compact=True, select_on_focus=True, classes="count-input", id=f"{self.id}-field"
+            )
         yield Static("", classes="count-error")
 
     @property

@@ -21,7 +21,9 @@ class ModelToggles(Widget, can_focus=True):
     BINDINGS = [
         Binding("left", "move(-1)", "previous", show=False, group=PICK, id="toggles.previous"),
         Binding("right", "move(1)", "next", show=False, group=PICK, id="toggles.next"),
-        Binding("space,enter", "toggle", "Show/hide", id="toggles.toggle", tooltip="Show or hide the model under the cursor"),
+        Binding(
+            "space,enter", "toggle", "Show/hide", id="toggles.toggle", tooltip="Show or hide the model under the cursor"
+        ),
     ]
     COMPONENT_CLASSES = {"model-toggles--cursor", "model-toggles--hidden"}
 

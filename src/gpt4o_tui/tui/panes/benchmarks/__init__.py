@@ -31,19 +31,35 @@ CHOOSE = Binding.Group("Benchmark", compact=True)
 VIEWS = ("table", "grouped", "frontier", "explain")
 VIEW_CLASSES: tuple[type[View], ...] = (TableView, GroupedView, FrontierView, ExplainView)
 # Which views show each piece of the pane's state.
-FEEDS = {name: tuple(v for v in VIEW_CLASSES if name in v.STATE)
-         for name in ("selected", "hidden", "sort_key", "peer", "mix")}
+FEEDS = {
+    name: tuple(v for v in VIEW_CLASSES if name in v.STATE)
+    for name in ("selected", "hidden", "sort_key", "peer", "mix")
+}
 
 
 class BenchmarksPane(Pane, Vertical):
     BINDINGS = [
         # ↑/↓ go without saying (help lists them); the footer keeps room for f5 and ctrl+s at 80 columns.
-        Binding("up", "choose(-1)", "Previous", show=False, group=CHOOSE, id="benchmarks.previous", tooltip="Previous benchmark"),
+        Binding(
+            "up",
+            "choose(-1)",
+            "Previous",
+            show=False,
+            group=CHOOSE,
+            id="benchmarks.previous",
+            tooltip="Previous benchmark",
+        ),
         Binding("down", "choose(1)", "Next", show=False, group=CHOOSE, id="benchmarks.next", tooltip="Next benchmark"),
         # t is the app's theme key, so the views cycle on v; g, f and e go straight to one.
         # The pane's top line says "(v: next)", so v leaves the footer its room.
-        Binding("v", "next_view", "View", show=False, id="benchmarks.view",
-                tooltip="Next view: Table, Grouped, Frontier, Explain"),
+        Binding(
+            "v",
+            "next_view",
+            "View",
+            show=False,
+            id="benchmarks.view",
+            tooltip="Next view: Table, Grouped, Frontier, Explain",
+        ),
         Binding("g", "view('grouped')", "Grouped", show=False, id="benchmarks.grouped", tooltip="Grouped view"),
         Binding("f", "view('frontier')", "Frontier", show=False, id="benchmarks.frontier", tooltip="Frontier view"),
         Binding("e", "view('explain')", "Explain", show=False, id="benchmarks.explain", tooltip="Explain view"),
@@ -65,8 +81,14 @@ class BenchmarksPane(Pane, Vertical):
         self._ready = False  # the view watcher fires before the views exist; it shows them from on_mount on
         self.peers = [m.id for m in catalog.compared if m.role == "peer"]
         # Set, not assigned: nothing is handed down before the views exist, and each shows itself on mount.
-        start = {"selected": catalog.benchmarks[0].id, "view": "table", "hidden": frozenset(),
-                 "sort_key": "chart", "peer": self.peers[0], "mix": 0}
+        start = {
+            "selected": catalog.benchmarks[0].id,
+            "view": "table",
+            "hidden": frozenset(),
+            "sort_key": "chart",
+            "peer": self.peers[0],
+            "mix": 0,
+        }
         for name, value in start.items():
             self.set_reactive(getattr(BenchmarksPane, name), value)
         self._toggles_cursor = 0

@@ -41,8 +41,13 @@ class FrontierView(View, Vertical):
         self.query_one("#frontier-header", Static).update(words.frontier_header(benchmark, mix, lang))
         self.query_one(FrontierChart).plot = Plot(
             tuple(
-                PlotPoint(catalog.model(p.model_id).short, p.price, p.score, p.model_id in on_ids,
-                          p.model_id == catalog.subject.id)
+                PlotPoint(
+                    catalog.model(p.model_id).short,
+                    p.price,
+                    p.score,
+                    p.model_id in on_ids,
+                    p.model_id == catalog.subject.id,
+                )
                 for p in candidates
             )
         )

@@ -46,8 +46,12 @@ class GroupedView(View, VerticalScroll):
         self.query_one("#group-average", Static).update(words.average_title(lang))
         averages = {m: compare.average(catalog.benchmarks, m) for m in order}
         self.query_one("#bars-average", ScoreBars).rows = tuple(
-            BarRow(name=catalog.model(m).name, score=averages[m].value, subject=m == subject.id,
-                   note=words.average_note(averages[m], lang))
+            BarRow(
+                name=catalog.model(m).name,
+                score=averages[m].value,
+                subject=m == subject.id,
+                note=words.average_note(averages[m], lang),
+            )
             for m in order
         )
         for benchmark in catalog.benchmarks:

@@ -48,22 +48,54 @@ def clipboard_problem(headless: bool, environ: Mapping[str, str]) -> str | None:
 
 class PricingPane(Pane, VerticalScroll):
     BINDINGS = [
-        Binding("w", "choose_workload", "Uses", id="pricing.workload",
-                tooltip="Choose a workload from the uses the launch names"),
-        Binding("l", "latest", "Latest", id="pricing.latest",
-                tooltip="Prices at launch, the latest known, or today's (genai-prices)"),
-        Binding("b", "batch", "Batch", id="pricing.batch", tooltip="Batch API prices on or off (half price where offered)"),
+        Binding(
+            "w",
+            "choose_workload",
+            "Uses",
+            id="pricing.workload",
+            tooltip="Choose a workload from the uses the launch names",
+        ),
+        Binding(
+            "l",
+            "latest",
+            "Latest",
+            id="pricing.latest",
+            tooltip="Prices at launch, the latest known, or today's (genai-prices)",
+        ),
+        Binding(
+            "b", "batch", "Batch", id="pricing.batch", tooltip="Batch API prices on or off (half price where offered)"
+        ),
         # Help and the command palette carry Reset and Export; the footer keeps room for ? and q at 80 columns.
         Binding("r", "reset", "Reset", show=False, id="pricing.reset", tooltip="Reset the calculator"),
-        Binding("o", "compare", "Compare", show=False, id="pricing.compare",
-                tooltip="Compare with another model, priced today (genai-prices)"),
-        Binding("e", "export", "Export", show=False, id="pricing.export",
-                tooltip="Save this scenario as Markdown or JSON"),
-        Binding("c", "copy_scenario", "Copy", show=False, id="pricing.copy",
-                tooltip="Copy this scenario as Markdown to the clipboard (OSC 52)"),
+        Binding(
+            "o",
+            "compare",
+            "Compare",
+            show=False,
+            id="pricing.compare",
+            tooltip="Compare with another model, priced today (genai-prices)",
+        ),
+        Binding(
+            "e", "export", "Export", show=False, id="pricing.export", tooltip="Save this scenario as Markdown or JSON"
+        ),
+        Binding(
+            "c",
+            "copy_scenario",
+            "Copy",
+            show=False,
+            id="pricing.copy",
+            tooltip="Copy this scenario as Markdown to the clipboard (OSC 52)",
+        ),
     ]
-    PALETTE = ("pricing.workload", "pricing.latest", "pricing.compare", "pricing.batch", "pricing.export",
-               "pricing.copy", "pricing.reset")
+    PALETTE = (
+        "pricing.workload",
+        "pricing.latest",
+        "pricing.compare",
+        "pricing.batch",
+        "pricing.export",
+        "pricing.copy",
+        "pricing.reset",
+    )
 
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
@@ -99,8 +131,7 @@ class PricingPane(Pane, VerticalScroll):
         yield TokenCounter(catalog, lang, self.text, self.sample)
 
     def _shared(self) -> dict[str, object]:
-        return {"workload": self.workload, "batch_api": self.batch_api, "prices": self.prices,
-                "others": self.others}
+        return {"workload": self.workload, "batch_api": self.batch_api, "prices": self.prices, "others": self.others}
 
     # The pane hands each change of its state to the sections that show it (not
     # data_bind: a rebuild in another language composes outside the pane's own

@@ -56,7 +56,9 @@ class Calculator(Widget):
             yield Static(lang("pricing.workload"), classes="section-title")
             yield Select(
                 [(lang.of(preset, "name"), preset.id) for preset in self.catalog.presets],
-                prompt=lang("pricing.custom"), compact=True, id="preset",
+                prompt=lang("pricing.custom"),
+                compact=True,
+                id="preset",
             )
             yield Static(lang("pricing.workload_title"), id="workload-title")
         for slider_id, (field, bounds) in SLIDERS.items():

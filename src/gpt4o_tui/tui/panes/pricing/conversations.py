@@ -25,8 +25,9 @@ class Conversations(Widget):
     others: reactive[tuple[str, ...]] = reactive((), init=False, repaint=False)
     turns: reactive[int] = reactive(TURNS_DEFAULT, init=False, repaint=False)
 
-    def __init__(self, catalog: Catalog, latest_catalog: Catalog, lang: Language, state: dict[str, object],
-                 turns: int) -> None:
+    def __init__(
+        self, catalog: Catalog, latest_catalog: Catalog, lang: Language, state: dict[str, object], turns: int
+    ) -> None:
         super().__init__(id="conversations", classes="pane-section")
         self.catalog, self.latest_catalog, self.lang = catalog, latest_catalog, lang
         for name, value in {**state, "turns": turns}.items():  # set, not assigned: nothing is drawn before compose
@@ -69,6 +70,7 @@ class Conversations(Widget):
         if not self.is_attached:  # removed (a language switch) before its turn came
             return
         priced = self.latest_catalog if self.prices == "latest known" else self.catalog
-        view = words.conversations(priced, self.workload, self.turns, self.batch_api, self.lang, self.prices,
-                                   self.others)
+        view = words.conversations(
+            priced, self.workload, self.turns, self.batch_api, self.lang, self.prices, self.others
+        )
         self.query_one("#conversation", Static).update(view, layout=False)

@@ -38,18 +38,34 @@ class ImageControls(Widget):
         lang = self.lang
         with Horizontal(classes="count-row"):
             yield Label(lang("image.size"), classes="count-label")
-            yield Select([(f"{lang.of(s, 'name')} ({s.width}×{s.height})", s.id) for s in self.catalog.image_sizes],
-                         prompt=lang("image.typed"), compact=True, id="image-size", value=self._preset_id())
+            yield Select(
+                [(f"{lang.of(s, 'name')} ({s.width}×{s.height})", s.id) for s in self.catalog.image_sizes],
+                prompt=lang("image.typed"),
+                compact=True,
+                id="image-size",
+                value=self._preset_id(),
+            )
             yield Input(size_text(self.image_size), compact=True, select_on_focus=True, id="image-size-field")
         yield Static("", classes="count-error", id="image-error")
         with Horizontal(classes="count-row"):
             yield Label(lang("image.detail"), classes="count-label")
-            yield Select([(lang(f"image.detail_choice.{d}"), d) for d in DETAILS], allow_blank=False,
-                         compact=True, id="detail", value=self.detail)
+            yield Select(
+                [(lang(f"image.detail_choice.{d}"), d) for d in DETAILS],
+                allow_blank=False,
+                compact=True,
+                id="detail",
+                value=self.detail,
+            )
 
     def _preset_id(self) -> object:
-        return next((s.id for s in self.catalog.image_sizes
-                     if (s.width, s.height) == (self.image_size.width, self.image_size.height)), Select.NULL)
+        return next(
+            (
+                s.id
+                for s in self.catalog.image_sizes
+                if (s.width, s.height) == (self.image_size.width, self.image_size.height)
+            ),
+            Select.NULL,
+        )
 
     def show(self, size: ImageSize, detail: Detail) -> None:
         """Show a size and detail: the chooser, the field, and no error."""

@@ -39,8 +39,14 @@ class ModelPicker(ModalScreen[str | None]):
             table: DataTable[str | Text] = DataTable(cursor_type="row", id="picker-results")
             table.can_focus = False  # typing stays in the search; ↑/↓ move the row
             # Figures first: at 80 columns a long model name scrolls, never a price.
-            for heading in (lang("picker.provider"), lang("picker.input"), lang("picker.output"),
-                            lang("picker.context"), lang("picker.status"), lang("picker.model")):
+            for heading in (
+                lang("picker.provider"),
+                lang("picker.input"),
+                lang("picker.output"),
+                lang("picker.context"),
+                lang("picker.status"),
+                lang("picker.model"),
+            ):
                 table.add_column(heading)
             yield table
             yield Static("", id="picker-count", classes="footnote")
@@ -59,17 +65,23 @@ class ModelPicker(ModalScreen[str | None]):
         table = self.query_one("#picker-results", DataTable)
         table.clear()
         for model in found:
-            status = "✓ " + lang("picker.added") if model.ref in self.chosen else (
-                lang("picker.deprecated") if model.deprecated else "")
-            table.add_row(model.provider_id,
-                          Text(lang.rate_cell(model.input_mtok) if model.input_mtok is not None else "—",
-                               justify="right"),
-                          Text(lang.rate_cell(model.output_mtok) if model.output_mtok is not None else "—",
-                               justify="right"),
-                          Text(lang.count(model.context_window) if model.context_window else "—", justify="right"),
-                          status, model.name, key=model.ref)
-        self.query_one("#picker-count", Static).update(lang("picker.count", shown=len(found),
-                                                            total=len(today.models())))
+            status = (
+                "✓ " + lang("picker.added")
+                if model.ref in self.chosen
+                else (lang("picker.deprecated") if model.deprecated else "")
+            )
+            table.add_row(
+                model.provider_id,
+                Text(lang.rate_cell(model.input_mtok) if model.input_mtok is not None else "—", justify="right"),
+                Text(lang.rate_cell(model.output_mtok) if model.output_mtok is not None else "—", justify="right"),
+                Text(lang.count(model.context_window) if model.context_window else "—", justify="right"),
+                status,
+                model.name,
+                key=model.ref,
+            )
+        self.query_one("#picker-count", Static).update(
+            lang("picker.count", shown=len(found), total=len(today.models()))
+        )
 
     def action_down(self) -> None:
         self.query_one("#picker-results", DataTable).action_cursor_down()

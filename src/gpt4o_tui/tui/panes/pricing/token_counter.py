@@ -23,8 +23,12 @@ class TokenCounter(Widget):
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(lang("pricing.count_tokens"), classes="section-title")
-        yield Select([(lang.of(sample, "name"), sample.id) for sample in self.catalog.samples],
-                     prompt=lang("pricing.your_text"), compact=True, id="sample")
+        yield Select(
+            [(lang.of(sample, "name"), sample.id) for sample in self.catalog.samples],
+            prompt=lang("pricing.your_text"),
+            compact=True,
+            id="sample",
+        )
         yield Static("", id="token-counts")  # above the text, so it stays in view while typing
         yield TextArea(self._text, placeholder=lang("pricing.text_placeholder"), id="text")
 
@@ -56,5 +60,6 @@ class TokenCounter(Widget):
 
     def _show_counts(self, text: str, counts: dict[str, int], priced: list[InputCost]) -> None:
         if self.is_attached:  # not removed while the count ran
-            self.query_one("#token-counts", Static).update(words.token_counts(self.catalog, text, counts, priced,
-                                                                              self.lang))
+            self.query_one("#token-counts", Static).update(
+                words.token_counts(self.catalog, text, counts, priced, self.lang)
+            )
