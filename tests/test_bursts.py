@@ -37,6 +37,17 @@ def burst(app: SteadyApp, *keys: str) -> None:
         app.post_message(events.Key(key, character))
 
 
+async def until(pilot: Pilot, settled: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Pause until `settled()` holds. A pane is built in the handler of the tab's
+    activation, a message posted while the keys are handled: on a loaded machine
+    one pause can return before it has run, though the app gets there."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    await pilot.pause()
+    while not settled() and loop.time() < deadline:
+        await pilot.pause(0.02)
+
+
 async def palette_with(pilot: Pilot, text: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.press(*text)
@@ -47,10 +58,14 @@ def test_a_tab_key_twice_in_one_read_from_a_fresh_start(app: SteadyApp) -> None:
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         for key, tab in (("3", "safety"), ("2", "benchmarks"), ("4", "pricing")):
             burst(app, key, key)
-            await pilot.pause()
+
+            def focused_in_pane(tab: str = tab) -> bool:
+                panes = app.query(f"#{tab}-pane")
+                return bool(panes) and (app.focused is panes.first() or app.focused in panes.first().query("*"))
+
+            await until(pilot, focused_in_pane)
             assert app.query_one("TabbedContent").active == tab
-            pane = app.query_one(f"#{tab}-pane")
-            assert app.focused is pane or app.focused in pane.query("*")
+            assert focused_in_pane(), f"the focus is on {app.focused!r}, not in the {tab} pane"
 
     drive(app, scenario)
 
