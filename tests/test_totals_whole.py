@@ -1,0 +1,106 @@
+"""No figure in the Pricing totals is ever cut: at every corner of the sliders, with
+batch and images, at 80×24 and 120×40, in English and Chinese, each model's line on
+the screen holds the whole total and the whole saving that `gpt4o-tui cost` gives."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from textual.widgets import DataTable
+
+from gpt4o_tui.__main__ import main
+from gpt4o_tui.core.catalog import Catalog
+from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
+from gpt4o_tui.core.images import ImageSize
+from gpt4o_tui.text import money
+from gpt4o_tui.tui.panes.pricing import PricingPane
+from tests.conftest import SteadyApp
+from tests.screens import screen_text
+
+pytestmark = pytest.mark.slow
+
+CORNERS = [
+    (Workload(i, o, r), False)
+    for i, o, r in itertools.product(
+        (INPUT_BOUNDS.low, INPUT_BOUNDS.high),
+        (OUTPUT_BOUNDS.low, OUTPUT_BOUNDS.high),
+        (REQUESTS_BOUNDS.low, REQUESTS_BOUNDS.high),
+    )
+] + [
+    (Workload(INPUT_BOUNDS.low, OUTPUT_BOUNDS.high, REQUESTS_BOUNDS.high), True),
+    (Workload(100_000, 10_000, REQUESTS_BOUNDS.high, images=100, image_size=ImageSize(2048, 4096)), False),
+    (Workload(100_000, 10_000, REQUESTS_BOUNDS.high, images=100, image_size=ImageSize(2048, 4096), detail="low"), True),
+]
+
+
+def cost_results(capsys: pytest.CaptureFixture[str], workload: Workload, batch: bool) -> list[dict[str, object]]:
+    argv = [
+        "cost",
+        "--input-tokens",
+        str(workload.input_tokens),
+        "--output-tokens",
+        str(workload.output_tokens),
+        "--requests-per-day",
+        str(workload.requests_per_day),
+        "--images",
+        str(workload.images),
+        "--image-size",
+        f"{workload.image_size.width}x{workload.image_size.height}",
+        "--detail",
+        workload.detail,
+        "--format",
+        "json",
+    ]
+    capsys.readouterr()
+    assert main([*argv, "--batch"] if batch else argv) == 0
+    return json.loads(capsys.readouterr().out)["results"]
+
+
+def figure(amount: Decimal, lang: str) -> str:
+    text = money.format_usd(amount)
+    return text.replace("$", "") if lang == "zh" else text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_total_and_saving_is_whole_on_screen(
+    catalog: Catalog, capsys: pytest.CaptureFixture[str], lang: str, size: tuple[int, int]
+) -> None:
+    app = SteadyApp(catalog, tab="pricing", lang=lang)
+    # Asked before the app runs: while it runs, Textual takes over standard output.
+    answers = [cost_results(capsys, workload, batch) for workload, batch in CORNERS]
+
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            pane = app.query_one(PricingPane)
+            table = app.query_one("#totals", DataTable)
+            for (workload, batch), results in zip(CORNERS, answers, strict=True):
+                pane.batch_api = batch
+                pane.workload = replace(workload)
+                await pilot.pause()
+                table.scroll_visible(animate=False, top=True)
+                await pilot.pause()
+                assert table.virtual_size.width <= table.size.width, (workload, "the table scrolls sideways")
+                lines = screen_text(app).splitlines()
+                subject = next(r for r in results if r["model"] == catalog.subject.id)
+                for result in results:
+                    row = re.compile(rf"(?:▶ |  ){re.escape(str(result['name']))}\s{{2,}}")
+                    line = next((line for line in lines if row.search(line)), None)
+                    assert line is not None, (workload, result["name"], "no line on screen")
+                    if result["total_usd"] is None:
+                        continue
+                    total = Decimal(str(result["total_usd"]))
+                    assert figure(total, lang) in line, (workload, batch, line)
+                    if result is not subject and subject["total_usd"] is not None:
+                        saving = abs(total - Decimal(str(subject["total_usd"])))
+                        assert figure(saving, lang) in line, (workload, batch, line)
+
+    asyncio.run(run())
