@@ -171,3 +171,21 @@ def test_the_palette_s_list_paged_before_it_is_laid_out_or_after_it_is_gone(app:
         await pilot.pause()
 
     drive(app, scenario)
+
+
+def test_a_key_still_bubbling_when_quit_closed_the_screens_is_dropped(app: SteadyApp) -> None:
+    """Under load, a key forwarded to a widget can come back up to the app after a
+    Quit in the same read has closed every screen."""
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.exit()
+            await pilot.pause()
+        assert not app.screen_stack
+        late = events.Key("x", "x")
+        late._set_forwarded()
+        await app._dispatch_message(late)
+
+    asyncio.run(run())
+    assert app._exception is None

@@ -21,7 +21,7 @@ from textual.binding import ActiveBinding, Binding
 from textual.command import CommandList, CommandPalette
 from textual.containers import VerticalScroll
 from textual.errors import NoWidget
-from textual.events import Click, Resize
+from textual.events import Click, Event, Key, Resize
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
@@ -302,6 +302,14 @@ class Gpt4oTui(App[None]):
 
             return GuardedDriver
         return driver
+
+    async def on_event(self, event: Event) -> None:
+        """A key that comes back to the app after its last screen has gone has nowhere
+        to go: a key that was still bubbling up from a widget when a Quit in the same
+        read closed the screens (Textual would ask for the screen, and raise)."""
+        if isinstance(event, Key) and not self.screen_stack:
+            return
+        await super().on_event(event)
 
     def input_ended(self) -> None:
         """The terminal's input is at its end (`< /dev/null`, a hung-up line):
