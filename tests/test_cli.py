@@ -76,7 +76,7 @@ def test_broken_data_gives_one_line_and_exit_2_for_app_and_check(data_copy: Path
 def test_screenshots_writes_one_svg_per_pane_and_slide(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["screenshots", str(tmp_path / "shots")]) == 0
     written = sorted(p.name for p in (tmp_path / "shots").iterdir())
-    slides = [f"slide-{n}.svg" for n in range(1, 8)]
+    slides = [f"slide-{n}.svg" for n in range(1, 9)]
     assert written == sorted(["benchmarks.svg", "pricing.svg", "safety.svg", "specs.svg", *slides])
     specs = (tmp_path / "shots" / "specs.svg").read_text()
     assert "128,000" in specs and "<svg" in specs

@@ -196,7 +196,7 @@ def test_latest_prices_say_which_change_they_come_from(catalog: Catalog) -> None
 
 
 def test_every_slide_keeps_the_marks_the_panes_carry(catalog: Catalog) -> None:
-    price, _, mmlu, small, workload, images, since = slides(catalog)
+    price, _, mmlu, small, workload, images, since, _ = slides(catalog, today_read=True)
     assert ("Claude 3 Haiku", "≈1,600 tokens, $0.00040") in images.compared
     assert any(note.startswith("Claude 3 Haiku: Anthropic gives the rule as an approximation") for note in images.notes)
     assert ("Claude 3 Haiku²", "$0.25 / $1.25") in price.compared

@@ -123,5 +123,5 @@ def test_every_command_offline(argv: list[str], no_network: list[str], capsys: p
 
 def test_screenshots_offline(no_network: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["screenshots", str(tmp_path)]) == 0
-    assert len(list(tmp_path.glob("*.svg"))) == 11
+    assert len(list(tmp_path.glob("*.svg"))) == 12
     assert no_network == []

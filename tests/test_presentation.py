@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.pilot import Pilot
-from textual.widgets import Digits, Static, TabbedContent
+from textual.widgets import Static, TabbedContent
 
 from gpt4o_tui.__main__ import main
 from gpt4o_tui.core.catalog import Catalog, load
@@ -20,6 +22,7 @@ from gpt4o_tui.text.i18n import language
 from gpt4o_tui.tui import themes
 from gpt4o_tui.tui.panes.pricing import PricingPane
 from gpt4o_tui.tui.presentation import DeckScreen
+from gpt4o_tui.tui.widgets.figure import Figure, big_lines
 from gpt4o_tui.web import OfflineServer, command, is_loopback
 from tests.conftest import SteadyApp
 from tests.test_app import drive, totals
@@ -29,7 +32,7 @@ from tests.test_e2e import free_port
 
 
 def test_slides_carry_the_headline_figures(catalog: Catalog) -> None:
-    price, context, mmlu, small, workload, images, since = deck.slides(catalog)
+    price, context, mmlu, small, workload, images, since, now = deck.slides(catalog, today_read=True)
     assert (price.figure, price.unit) == ("$0.15", "per million input tokens")
     assert images.figure == "36,835" and "1,105 tokens" in images.lines[0]  # the receipt scan, 1024×2048
     assert context.figure == "128,000" and "16,384" in context.lines[0]
@@ -38,13 +41,16 @@ def test_slides_carry_the_headline_figures(catalog: Catalog) -> None:
     assert ("GPT-3.5 Turbo", "69.8°") in mmlu.compared and ("Claude 3 Haiku", "73.8‡") in mmlu.compared
     assert "† GPT-4o: as charted at launch" in mmlu.notes
     assert small.figure == "7" and "MathVista" in small.lines[0] and "58.4" in small.lines[0]
-    assert workload.figure == "$58.50" and "$106.50 (64.5%)" in workload.lines[1]
+    assert workload.figure == "$58.50" and "$106.50 (64.5%)" in workload.lines[2]
     assert ("GPT-3.5 Turbo³", "$165.00") in workload.compared
     assert since.figure == "2024-08-08" and ("Gemini 1.5 Flash¹", "$29.25") in since.compared
+    assert now.figure == "$58.50" and "$58.50" in now.lines[1]  # GPT-4o mini's list price has not changed
+    assert ("Gemini 1.5 Flash", "$115.50 at launch → $29.25 today") in now.compared
+    assert "genai-prices" in now.sources
 
 
 def test_every_figure_can_be_drawn_in_large_digits(catalog: Catalog) -> None:
-    for slide in deck.slides(catalog):
+    for slide in deck.slides(catalog, today_read=True):
         assert set(slide.figure) <= deck.FIGURE_CHARACTERS, slide.figure
         assert slide.sources, f"{slide.title} cites nothing"
 
@@ -67,7 +73,7 @@ def test_present_opens_the_deck_and_the_keys_move_through_it(catalog: Catalog) -
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         screen = app.screen
         assert isinstance(screen, DeckScreen)
-        assert str(screen.query_one("#slide-figure", Digits).value) == "$0.15"
+        assert screen.query_one("#slide-figure", Figure).figure == "$0.15"
         for key, index in [("space", 1), ("right", 2), ("pagedown", 3), ("left", 2), ("pageup", 1), ("home", 0)]:
             await pilot.press(key)
             assert screen.index == index, key
@@ -192,8 +198,9 @@ def test_screenshot_key_saves_an_svg_and_never_replaces_one(
         await pilot.pause()
         await pilot.pause()
         assert len(list(tmp_path.glob("gpt4o-tui-slide-2-*.svg"))) == 1
-        notices = [n.message for n in app._notifications]
-        assert any(str(tmp_path) in m for m in notices), "the notice names the path"
+        counter = str(app.screen.query_one("#slide-counter", Static).render())
+        assert str(tmp_path) in counter, "the notice names the path, in the counter's line"
+        assert not app._notifications, "no notice over the slide"
 
     drive(SteadyApp(catalog), scenario)
 
@@ -282,3 +289,90 @@ def test_serve_warns_before_listening_beyond_loopback() -> None:
         finally:
             server.terminate()
     assert first.startswith(f"gpt4o-tui serve: warning: listening on 0.0.0.0:{port}, which other machines may reach")
+
+
+# -- the deck follows the calculator, scales its figures, and keeps notices off the slide --
+
+
+def test_the_deck_presents_the_calculator_s_scenario_then_and_now(catalog: Catalog) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4", "right", "b")  # 600 tokens in, Batch API
+        pane = app.query_one(PricingPane)
+        pane.others = ("openai:gpt-5-mini",)
+        await pilot.press("f5")
+        screen = app.screen
+        assert isinstance(screen, DeckScreen)
+        workload = screen.slides[4]
+        assert workload.lines[0].startswith("10,000 requests a day for 30 days, each 600 tokens in")
+        assert "Batch API" in workload.lines[1]
+        assert workload.figure == "$31.50"  # 600 x $0.075 + 200 x $0.30 per 1M, x 300,000
+        while not screen.today_read:
+            await pilot.pause(0.05)
+        await pilot.press("end")
+        assert screen.index == len(screen.slides) - 1
+        now = screen.slides[-1]
+        assert now.title.startswith("Then and now")
+        assert any(name == "GPT-5 mini ⁺" and value.startswith("no launch price") for name, value in now.compared)
+        assert "600 tokens in" in str(screen.query_one("#slide-lines", Static).render())
+
+    drive(SteadyApp(catalog), scenario)
+
+
+def test_p_pauses_and_resumes_the_interval(catalog: Catalog) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        screen = app.screen
+        assert isinstance(screen, DeckScreen)
+        await pilot.press("p")
+        assert screen.paused and "paused" in str(screen.query_one("#slide-counter", Static).render())
+        at = screen.index
+        await asyncio.sleep(1.0)
+        await pilot.pause()
+        assert screen.index == at, "a paused deck stays where it is"
+        await pilot.press("space")
+        at = min(at + 1, len(screen.slides) - 1)
+        assert screen.index == at and screen.paused, "a presenter's key moves on and leaves it paused"
+        await pilot.press("p")
+        assert not screen.paused
+        for _ in range(100):  # resumed: it moves on by itself again
+            await asyncio.sleep(0.05)
+            if screen.index != at:
+                break
+        assert screen.index != at
+
+    drive(SteadyApp(catalog, present=True, interval=0.3), scenario)
+
+
+def test_a_notice_in_the_deck_goes_in_the_counter_line_not_over_the_slide(catalog: Catalog) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("t")
+        await pilot.pause()
+        assert not app._notifications
+        assert "Theme" in str(app.screen.query_one("#slide-counter", Static).render())
+
+    drive(SteadyApp(catalog, present=True), scenario)
+
+
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 6), ((120, 40), 12), ((200, 60), 18)])
+def test_the_figure_grows_with_the_screen(catalog: Catalog, size: tuple[int, int], rows: int) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.pause()
+        figure = app.screen.query_one("#slide-figure", Figure)
+        drawn = str(figure.render()).rstrip("\n").splitlines()
+        assert len(drawn) >= rows, (size, len(drawn))
+        assert max(len(line) for line in drawn) <= figure.content_size.width
+
+    drive(SteadyApp(catalog, present=True), scenario, size=size)
+
+
+@given(
+    st.text(alphabet="0123456789$,.:-", min_size=1, max_size=12),
+    st.integers(min_value=1, max_value=250),
+    st.integers(min_value=1, max_value=80),
+)
+def test_a_big_figure_always_fits_its_room(figure: str, width: int, height: int) -> None:
+    lines = big_lines(figure, width, height)
+    if lines is not None:
+        assert len(lines) <= height and all(len(line) <= width for line in lines)
+        assert set("".join(lines)) <= set(" ▀▄█")
+        bigger = big_lines(figure, width * 2, height * 2)
+        assert bigger is not None and len(bigger) >= len(lines)

@@ -175,6 +175,23 @@ def test_slide_workload_on_a_light_projector(snap_compare, catalog: Catalog) -> 
     assert snap_compare(SteadyApp(catalog, present=True, theme="light"), press=keys, terminal_size=(120, 40))
 
 
+async def _then_and_now(pilot: Pilot) -> None:
+    """The last slide, once the deck has read today's prices."""
+    while not pilot.app.screen.today_read:
+        await pilot.pause(0.05)
+    await pilot.press("end")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=["80x24", "120x40", "200x60"])
+def test_slide_then_and_now(snap_compare, catalog: Catalog, size: tuple[int, int]) -> None:
+    assert snap_compare(SteadyApp(catalog, present=True), terminal_size=size, run_before=_then_and_now)
+
+
+def test_slide_then_and_now_in_chinese(snap_compare, catalog: Catalog) -> None:
+    assert snap_compare(SteadyApp(catalog, lang="zh", present=True), terminal_size=(80, 24), run_before=_then_and_now)
+
+
 def test_deck_too_small(snap_compare, catalog: Catalog) -> None:
     async def settle(pilot: Pilot) -> None:
         await pilot.pause()

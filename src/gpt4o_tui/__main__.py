@@ -761,6 +761,8 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool, lang: Langu
             await pilot.pause()
             deck = app.screen
             assert isinstance(deck, DeckScreen)
+            while not deck.today_read:  # the last slide prices the workload today
+                await pilot.pause(0.05)
             for index in range(len(deck.slides)):
                 deck.index = index
                 save(f"slide-{index + 1}", await settled(app, pilot))

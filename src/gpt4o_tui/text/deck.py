@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from gpt4o_tui.core import compare, costs
 from gpt4o_tui.core.catalog import Catalog, Model
 from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.core.scenario import Scenario
 from gpt4o_tui.text import report
 from gpt4o_tui.text.i18n import ENGLISH, Language
 
@@ -45,15 +46,22 @@ def _price_marks(catalog: Catalog, models: list[Model], lang: Language) -> tuple
     return marks, tuple(notes)
 
 
-def slides(catalog: Catalog, lang: Language = ENGLISH) -> tuple[Slide, ...]:
+def slides(
+    catalog: Catalog, lang: Language = ENGLISH, scenario: Scenario | None = None, today_read: bool = False
+) -> tuple[Slide, ...]:
+    """The deck, on the calculator's scenario (its workload, Batch API, prices and the
+    models added to it). Its last slide prices that workload today; until genai-prices
+    has been read (`today_read`: the deck reads it off the key's path) that slide says so."""
+    scenario = scenario or Scenario(Workload())
     return (
         _price(catalog, lang),
         _context(catalog, lang),
         _mmlu_lead(catalog, lang),
         _small_models(catalog, lang),
-        _workload(catalog, lang),
+        _workload(catalog, lang, scenario),
         *_images(catalog, lang),
-        _since_launch(catalog, lang),
+        _since_launch(catalog, lang, scenario.workload),
+        _then_and_now(catalog, lang, scenario) if today_read else _reading_today(lang),
     )
 
 
@@ -181,19 +189,42 @@ def _small_models(catalog: Catalog, lang: Language) -> Slide:
     )
 
 
-def _workload(catalog: Catalog, lang: Language) -> Slide:
-    workload = Workload()
-    results = {r.model.id: r for r in costs.monthly(catalog, workload)}
+def _scenario_line(workload: Workload, lang: Language) -> str:
+    """The workload in one line: what each request sends and how many a day."""
+    line = lang(
+        "deck.workload.line",
+        requests=workload.requests_per_day,
+        days=workload.days,
+        input=workload.input_tokens,
+        output=workload.output_tokens,
+    )
+    if workload.cached_input_tokens:
+        line += lang("deck.workload.cached", cached=workload.cached_input_tokens)
+    if workload.images:
+        size = workload.image_size
+        line += lang(
+            "deck.workload.images",
+            images=workload.images,
+            width=size.width,
+            height=size.height,
+            detail=lang(f"image.detail.{workload.detail}"),
+        )
+    return line
+
+
+def _workload(catalog: Catalog, lang: Language, scenario: Scenario) -> Slide:
+    """The calculator's workload at the prices it shows (today's are the last slide's),
+    saying which prices and whether the Batch API is on."""
+    workload, batch = scenario.workload, scenario.batch
+    latest = scenario.prices == "latest known"
+    priced = catalog.latest() if latest else catalog
+    results = {r.model.id: r for r in costs.monthly(priced, workload, batch)}
     subject = results[catalog.subject.id]
     rival = next((m for m in catalog.compared if m.tokenizer and m.role == "peer"), None)
     lines = [
-        lang(
-            "deck.workload.line",
-            requests=workload.requests_per_day,
-            days=workload.days,
-            input=workload.input_tokens,
-            output=workload.output_tokens,
-        ),
+        _scenario_line(workload, lang),
+        lang("deck.workload.latest" if latest else "deck.workload.launch")
+        + (lang("deck.workload.batch") if batch else ""),
     ]
     if rival is not None:
         lines.append(
@@ -205,16 +236,68 @@ def _workload(catalog: Catalog, lang: Language) -> Slide:
             )
         )
     others = [r.model for r in results.values() if r is not subject]
-    marks, notes = _price_marks(catalog, others, lang)
+    marks, notes = _price_marks(priced, others, lang)
+    if workload.cached_input_tokens:
+        notes = (*notes, lang("report.no_cached_price"))
     return Slide(
         title=lang("deck.workload.title"),
         figure=lang.usd_cell(subject.total_usd),
         unit=lang("deck.dollar_unit", unit=lang("deck.workload.unit", model=catalog.subject.name)),
         lines=tuple(lines),
-        sources=tuple(dict.fromkeys(s for r in results.values() for s in report.price_sources(catalog, r.model.id))),
+        sources=tuple(dict.fromkeys(s for r in results.values() for s in report.price_sources(priced, r.model.id))),
         compared=tuple((m.name + marks.get(m.id, ""), lang.total(results[m.id])) for m in others),
         compared_title=lang("deck.workload.compared"),
         notes=notes,
+    )
+
+
+def _reading_today(lang: Language) -> Slide:
+    """The then-and-now slide while genai-prices is being read (well under a second)."""
+    return Slide(lang("deck.now.title"), "...", lang("deck.now.reading"), (), ())
+
+
+def _then_and_now(catalog: Catalog, lang: Language, scenario: Scenario) -> Slide:
+    """The calculator's workload at launch beside the same workload today, on
+    gpt4o-tui's models and on those the person added from genai-prices."""
+    from gpt4o_tui.core import today
+
+    workload, batch = scenario.workload, scenario.batch
+    then = {r.model.id: r for r in costs.monthly(catalog, workload, batch)}
+    now = {r.model.id: r for r in today.monthly(catalog, workload, batch)}
+    added = today.chosen(scenario.others, workload, batch)
+    subject = catalog.subject
+    rows = [
+        (m.name, lang("deck.now.row", then=lang.total(then[m.id]), now=lang.total(now[m.id]) if m.id in now else "—"))
+        for m in catalog.compared
+    ]
+    rows += [(r.model.name + " ⁺", lang("deck.now.row_new", now=lang.total(r))) for r in added]
+    notes = [lang("deck.now.added", version=today.version())] if added else []
+    if workload.cached_input_tokens:
+        notes.append(lang("deck.now.cached"))
+    notes += [
+        f"{m.name}{lang.colon}{report.deprecation_said(d, lang)}"
+        for m in catalog.compared
+        if (d := catalog.deprecation(m.id)) is not None and d.status == "shut down"
+    ]
+    return Slide(
+        title=lang("deck.now.title"),
+        figure=lang.usd_cell(now[subject.id].total_usd) if subject.id in now else "n/a",
+        unit=lang("deck.dollar_unit", unit=lang("deck.now.unit", model=subject.name)),
+        lines=(
+            _scenario_line(workload, lang) + (lang("deck.workload.batch") if batch else ""),
+            lang(
+                "deck.now.was",
+                model=subject.name,
+                then=lang.total(then[subject.id]),
+            ),
+            lang("deck.now.what", version=today.version()),
+        ),
+        sources=tuple(
+            dict.fromkeys((*(s for m in catalog.compared for s in catalog.price(m.id).sources), today.SOURCE))
+        ),
+        compared=tuple(rows),
+        compared_title=lang("deck.now.compared"),
+        notes=tuple(notes),
     )
 
 
@@ -286,12 +369,12 @@ def _images(catalog: Catalog, lang: Language) -> tuple[Slide, ...]:
     )
 
 
-def _since_launch(catalog: Catalog, lang: Language) -> Slide:
+def _since_launch(catalog: Catalog, lang: Language, workload: Workload) -> Slide:
     changes = sorted((c for c in catalog.price_changes if c.sets_list_price), key=lambda c: c.date)
     if not changes:
         return Slide(lang("deck.since.empty_title"), "n/a", lang("deck.since.empty_unit"), (), ())
     latest = catalog.latest()
-    now = costs.monthly(latest, Workload())
+    now = costs.monthly(latest, workload)
     subject = next(r for r in now if r.model.role == "subject")
     cheaper = [
         r.model.name for r in now if r.model.role == "peer" and not r.problem and r.total_usd < subject.total_usd

@@ -4,12 +4,12 @@ command palette, and a help screen listing the keys."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from importlib import import_module
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.align import Align
 from rich.table import Table
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from textual.driver import Driver
 
     from gpt4o_tui.core.scenario import Scenario
+    from gpt4o_tui.text.deck import Slide
     from gpt4o_tui.tui.panes.base import Pane
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -475,8 +476,28 @@ class Gpt4oTui(App[None]):
                 pane.focus_default()
         await self._retell_screens()
 
-    async def _retell_screens(self) -> None:
+    def _deck(self) -> Callable[[bool], tuple[Slide, ...]]:
+        """How to build the deck: on the calculator's scenario as it is now (or as the
+        app opened it, before Pricing was shown), in the app's language."""
         from gpt4o_tui.text.deck import slides
+        from gpt4o_tui.tui.panes.pricing import PricingPane
+
+        pricing = self._panes.get("pricing")
+        scenario = pricing.shown if isinstance(pricing, PricingPane) else self.scenario
+        catalog, lang = self.catalog, self.language
+        return lambda today_read: slides(catalog, lang, scenario, today_read)
+
+    def notify(self, message: str, *, timeout: float | None = None, **kwargs: Any) -> None:
+        """A notice goes in the deck's counter line while a slide is shown, never over it."""
+        from gpt4o_tui.tui.presentation import DeckScreen
+
+        if self.screen_stack and isinstance(self.screen, DeckScreen):
+            title = kwargs.get("title")
+            self.screen.say(f"{title}{self.language.colon}{message}" if title else message, timeout or 5)
+            return
+        super().notify(message, timeout=timeout, **kwargs)
+
+    async def _retell_screens(self) -> None:
         from gpt4o_tui.tui.presentation import DeckScreen
 
         tabs = self.query_one(TabbedContent)
@@ -484,7 +505,7 @@ class Gpt4oTui(App[None]):
             tabs.get_tab(found.id).label = self._tab_label(found)
         for screen in self.screen_stack:
             if isinstance(screen, DeckScreen):
-                screen.retell(slides(self.catalog, self.language), self.language)
+                screen.retell(self._deck(), self.language)
             elif isinstance(screen, HelpScreen):
                 await screen.recompose()
             self.fit(screen, *self.size)
@@ -499,11 +520,11 @@ class Gpt4oTui(App[None]):
             self.push_screen(Palette(self.language("app.palette_none"), self.language("app.palette_prompt")))
 
     def action_present(self) -> None:
-        from gpt4o_tui.text.deck import slides
         from gpt4o_tui.tui.presentation import DeckScreen
 
         if not isinstance(self.screen, DeckScreen):
-            self.push_screen(DeckScreen(slides(self.catalog, self.language), self.language, self.interval))
+            self.clear_notifications()  # none is left over the first slide
+            self.push_screen(DeckScreen(self._deck(), self.language, self.interval))
 
     def action_screenshot(self) -> None:
         """Save the screen as it is now, without the notices over it."""

@@ -3,6 +3,8 @@ figures in large digits and no chrome but a slide counter."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,11 +14,12 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from gpt4o_tui.text.deck import Slide
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.sources import sources_text
+from gpt4o_tui.tui.widgets.figure import Figure
 
 # Below this many rows a slide drops the blank lines between its parts, so a slide
 # with notes still fits a 24-row terminal.
@@ -28,23 +31,32 @@ class DeckScreen(Screen[None]):
         Binding("space,right,pagedown,enter", "move(1)", "Next", id="deck.next", tooltip="Next slide"),
         Binding("left,pageup,backspace", "move(-1)", "Back", id="deck.back", tooltip="Previous slide"),
         Binding("home", "first", "First", id="deck.first", tooltip="First slide"),
+        Binding("end", "last", "Last", id="deck.last", tooltip="Last slide"),
+        Binding("p", "pause", "Pause", id="deck.pause", tooltip="Pause or resume the slides' own advance (--interval)"),
         Binding("escape", "leave", "Leave", id="deck.leave", tooltip="Leave the deck for the explorer"),
     ]
 
     index: reactive[int] = reactive(0, init=False)
 
-    def __init__(self, slides: tuple[Slide, ...], lang: Language, interval: float | None = None) -> None:
+    def __init__(
+        self, build: Callable[[bool], tuple[Slide, ...]], lang: Language, interval: float | None = None
+    ) -> None:
+        """`build(today_read)` makes the slides; the last prices the workload today,
+        so genai-prices is read in a thread while the first slides are shown."""
         super().__init__()
-        self.slides = slides
+        self.build = build
+        self.slides = build(False)
         self.lang = lang
         self.interval = interval
         self._timer: Timer | None = None
+        self.today_read = False  # genai-prices read, and the last slide built from it
+        self._notice = ""
+        self.paused = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="slide"):
             yield Static("", id="slide-title")
-            with Center():
-                yield Digits("", id="slide-figure")
+            yield Figure(id="slide-figure")
             yield Static("", id="slide-unit")
             yield Static("", id="slide-lines")
             with Center():
@@ -60,21 +72,59 @@ class DeckScreen(Screen[None]):
         self._show()
         if self.interval:
             self._timer = self.set_interval(self.interval, self._advance)
+        self.run_worker(self._read_today, thread=True, group="deck-today")
+
+    def _read_today(self) -> None:
+        build = self.build
+        slides = build(True)
+        self.app.call_from_thread(self._today_is_read, build, slides)
+
+    def _today_is_read(self, build: Callable[[bool], tuple[Slide, ...]], slides: tuple[Slide, ...]) -> None:
+        self.today_read = True
+        if build is self.build:  # not retold in another language meanwhile
+            self.slides = slides
+            self._show()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < COMPACT_BELOW, "-compact")
 
     def _advance(self) -> None:
         """The auto-advancing deck loops, so it can run unattended."""
+        if self.paused:  # a tick already under way when p was pressed
+            return
         self.index = (self.index + 1) % len(self.slides)
 
     def action_move(self, step: int) -> None:
         self.index = max(0, min(len(self.slides) - 1, self.index + step))
-        if self._timer is not None:
+        if self._timer is not None and not self.paused:
             self._timer.reset()  # a presenter's key starts the wait afresh
 
     def action_first(self) -> None:
         self.action_move(-self.index)
+
+    def action_last(self) -> None:
+        self.action_move(len(self.slides) - 1 - self.index)
+
+    def action_pause(self) -> None:
+        """Stop the slides' own advance where they are, or start it again."""
+        if self._timer is None:
+            return
+        self.paused = not self.paused
+        if self.paused:
+            self._timer.pause()
+        else:
+            self._timer.reset()  # a full wait before the next slide
+        self._show()
+
+    def say(self, notice: str, timeout: float) -> None:
+        """A notice (theme, screenshot) in the counter's line, never over the slide."""
+        self._notice = notice
+        self._show()
+        self.set_timer(timeout, self._forget_notice)
+
+    def _forget_notice(self) -> None:
+        self._notice = ""
+        self._show()
 
     def action_leave(self) -> None:
         self.dismiss(None)
@@ -82,15 +132,16 @@ class DeckScreen(Screen[None]):
     def watch_index(self) -> None:
         self._show()
 
-    def retell(self, slides: tuple[Slide, ...], lang: Language) -> None:
+    def retell(self, build: Callable[[bool], tuple[Slide, ...]], lang: Language) -> None:
         """The same deck in another language, on the same slide."""
-        self.slides, self.lang = slides, lang
+        self.build, self.lang = build, lang
+        self.slides = build(self.today_read)
         self._show()
 
     def _show(self) -> None:
         slide = self.slides[self.index]
         self.query_one("#slide-title", Static).update(slide.title)
-        self.query_one("#slide-figure", Digits).update(slide.figure)
+        self.query_one("#slide-figure", Figure).figure = slide.figure
         self.query_one("#slide-unit", Static).update(slide.unit)
         self.query_one("#slide-lines", Static).update(Text("\n").join(Text(line) for line in slide.lines))
         compared = Table(
@@ -107,4 +158,6 @@ class DeckScreen(Screen[None]):
         self.query_one("#slide-sources", Static).update(sources_text(slide.sources) if slide.sources else "")
         keys = self.lang("deck.keys") if self.index == 0 else ""
         last = self.lang("deck.the_end") if self.index == len(self.slides) - 1 and not self.interval else ""
-        self.query_one("#slide-counter", Static).update(f"{keys}   {self.index + 1} / {len(self.slides)}{last}")
+        paused = self.lang("deck.paused") if self.paused else ""
+        counter = f"{keys}   {self.index + 1} / {len(self.slides)}{last}{paused}"
+        self.query_one("#slide-counter", Static).update(f"{self._notice}   {counter}" if self._notice else counter)

@@ -122,6 +122,11 @@ class PricingPane(Pane, VerticalScroll):
         if scenario.turns is not None:
             self.set_reactive(PricingPane.turns, scenario.turns)
 
+    @property
+    def shown(self) -> Scenario:
+        """The scenario the calculator shows now: what the deck presents."""
+        return Scenario(self.workload, self.batch_api, self.prices, self.turns, self.others)
+
     def compose(self) -> ComposeResult:
         catalog, latest, lang = self.catalog, self.latest_catalog, self.lang
         yield Calculator(catalog, latest, lang, self._shared())
