@@ -350,3 +350,14 @@ def test_the_table_says_what_it_assumed_under_its_title(
     assert main(["cost", "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k", *args]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert " ".join(lines[1].split()) == said or " ".join(" ".join(lines[1:3]).split()) == said
+
+
+@pytest.mark.parametrize("columns", ["70", "80", "100", "120"])
+def test_help_never_splits_a_name_at_its_hyphen(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    for lang in ("en", "zh"):
+        with pytest.raises(SystemExit):
+            main(["cost", "--help", "--lang", lang])
+        assert [line for line in capsys.readouterr().out.splitlines() if line.endswith("-")] == []
