@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import re
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -179,3 +183,105 @@ def test_a_closed_standard_input_gets_one_line() -> None:
         done.stderr
         == "gpt4o-tui: standard input is closed, so there are no keys to read; run gpt4o-tui in a terminal.\n"
     )
+
+
+def test_tokens_sample_without_an_id_lists_the_samples(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tokens", "--sample"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "seed-zh       Seed passage (Chinese)",
+        "seed-en       Seed passage (English)",
+        "receipt-json  Receipt as JSON",
+    ]
+    assert main(["tokens", "--sample", "--lang", "zh"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "seed-zh       种子文章段落（中文）"
+
+
+def stdin_of(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.mark.parametrize("args", [["tokens", "-"], ["tokens", "--file", "-"]])
+def test_tokens_dash_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    stdin_of(monkeypatch, "你好, world\n".encode())
+    assert main([*args, "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["characters"] == 10
+    stdin_of(monkeypatch, b"\xff\xfe")
+    assert main(args) == 2
+    assert capsys.readouterr().err == "gpt4o-tui tokens: cannot read standard input: not valid UTF-8 text\n"
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(args) == 2
+    assert capsys.readouterr().err == "gpt4o-tui tokens: cannot read standard input: it is closed\n"
+
+
+def png(width: int, height: int) -> bytes:
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + header
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
+
+
+COST = ["cost", "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        COST,
+        [*COST, "--images", "2", "--batch", "--lang", "zh"],
+        [*COST, "--format", "csv"],
+        [*COST, "--format", "json"],
+        ["tokens", "hello"],
+        ["tokens", "--sample"],
+        ["tokens", "--sample", "seed-zh", "--lang", "zh"],
+        ["tokens", "--image", "IMAGE"],
+        ["--help"],
+        ["cost", "--help"],
+        ["tokens", "--help", "--lang", "zh"],
+    ],
+)
+def test_no_line_of_output_ends_in_a_space(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    image = tmp_path / "a.png"
+    image.write_bytes(png(1024, 768))
+    args = [str(image) if arg == "IMAGE" else arg for arg in args]
+    try:
+        assert main(args) == 0
+    except SystemExit as done:  # --help
+        assert done.code == 0
+    out = capsys.readouterr().out
+    assert out.strip()
+    assert [line for line in out.splitlines() if line != line.rstrip()] == []
+
+
+def test_the_trailing_spaces_go_before_a_colour_s_end_too() -> None:
+    from gpt4o_tui.__main__ import _TRAILING_SPACES
+
+    assert (
+        _TRAILING_SPACES.sub(r"\1", "\x1b[1m$1.00\x1b[0m   \x1b[0m\nnext  \n") == "\x1b[1m$1.00\x1b[0m\x1b[0m\nnext\n"
+    )
+
+
+def _column(out: str, index: int) -> list[str]:
+    return [line.split("│")[index].strip() for line in out.splitlines() if "│" in line]
+
+
+def test_a_money_column_has_one_number_of_decimals(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tokens", "hello"]) == 0
+    assert _column(capsys.readouterr().out, 3) == ["$0.00000015", "$0.00000050", "$0.00000500"]
+    assert main(["tokens", "--sample", "seed-zh"]) == 0
+    assert _column(capsys.readouterr().out, 3) == ["$0.000013", "$0.000064", "$0.000445"]
+
+
+def test_a_cost_table_s_columns_have_one_number_of_decimals(capsys: pytest.CaptureFixture[str]) -> None:
+    tiny = ["cost", "--input-tokens", "1", "--output-tokens", "1", "--requests-per-day", "1", "--days", "1"]
+    assert main([*tiny, "--prices", "latest"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines() if line.startswith(" GPT-4o")]
+    assert rows == [
+        ["GPT-4o", "mini", "$0.150/$0.600", "$0.00000075", "—"],
+        ["GPT-4o", "$5.000/$15.000", "$0.00002000", "$0.00001925", "(96.3%)"],
+    ]
+    assert main(COST) == 0
+    out = capsys.readouterr().out
+    assert "$0.15/$0.60" in out and "$1,650.00" in out and "$1,591.50 (96.5%)" in out

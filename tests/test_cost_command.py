@@ -307,3 +307,57 @@ def test_bad_image_options_get_one_line(args: tuple[str, ...], said: str) -> Non
     result = cost("--input-tokens", "1", "--output-tokens", "1", "--requests-per-day", "1", *args)
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and said in result.stderr, result.stderr
+
+
+def test_help_says_every_default() -> None:
+    helped = cost("--help").stdout
+    said = " ".join(helped.split())
+    for default in (
+        "--days N days in the period (default 30)",
+        "(default 0) --image-size",
+        "(default 1024x1024)",
+        "the most it can cost (default high)",
+        "today's (default 0)",
+        "priced today (default launch)",
+        "half the list price (default off)",
+        "default: all five",
+        "(default table)",
+    ):
+        assert default in said, default
+    chinese = " ".join(cost("--help", "--lang", "zh").stdout.split())
+    for default in ("计费天数（默认 30）", "（默认 launch）", "（默认不启用）"):
+        assert default in chinese, default
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ((), "Prices: launch · Batch API: off · Cached input tokens: 0 per request · Days: 30"),
+        (
+            ("--batch", "--prices", "latest", "--cached-input-tokens", "100", "--days", "7"),
+            "Prices: latest known · Batch API: on, where a model offers it · Cached input tokens: 100 per request"
+            " · Days: 7",
+        ),
+        (
+            ("--prices", "today", "--lang", "zh"),
+            "价格：今日（genai-prices） · 批处理 API：关闭 · 缓存输入令牌：每次请求 0 个 · 天数：30",
+        ),
+    ],
+)
+def test_the_table_says_what_it_assumed_under_its_title(
+    capsys: pytest.CaptureFixture[str], args: tuple[str, ...], said: str
+) -> None:
+    assert main(["cost", "--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10k", *args]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert " ".join(lines[1].split()) == said or " ".join(" ".join(lines[1:3]).split()) == said
+
+
+@pytest.mark.parametrize("columns", ["70", "80", "100", "120"])
+def test_help_never_splits_a_name_at_its_hyphen(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    for lang in ("en", "zh"):
+        with pytest.raises(SystemExit):
+            main(["cost", "--help", "--lang", lang])
+        assert [line for line in capsys.readouterr().out.splitlines() if line.endswith("-")] == []

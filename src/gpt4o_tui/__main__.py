@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+import textwrap
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -34,6 +36,8 @@ from gpt4o_tui.tui import themes
 from gpt4o_tui.tui.panes import TABS
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from gpt4o_tui.core.costs import ModelCost, Workload
     from gpt4o_tui.core.scenario import Scenario
 
@@ -42,6 +46,10 @@ EXIT_USAGE = 2  # as argparse
 EXIT_OUTPUT_ERROR = 1
 EXIT_CRASH = 1
 SCREENSHOT_SIZE = (120, 40)
+# `tokens --sample` with no id: list the samples instead of counting one.
+LIST_SAMPLES = object()
+# `tokens -` and `tokens --file -` read the text from standard input.
+STDIN = "-"
 # The calculator's workload flags, each a Workload field of the same name.
 WORKLOAD_FLAGS = (
     "input_tokens",
@@ -93,6 +101,21 @@ def _language(argv: list[str]) -> str:
 
 def _drop_stdout() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+# Spaces at the end of a line, before any style codes that close it.
+_TRAILING_SPACES = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def _print(renderable: RenderableType) -> None:
+    """Print a table or text as Rich draws it, less the spaces it pads each line
+    with: a line of output never ends in a space."""
+    from rich.console import Console
+
+    console = Console()
+    with console.capture() as captured:
+        console.print(renderable)
+    sys.stdout.write(_TRAILING_SPACES.sub(r"\1", captured.get()))
 
 
 def _run(argv: list[str] | None, lang: Language) -> int:
@@ -204,6 +227,14 @@ def _scenario(args: argparse.Namespace, lang: Language) -> Scenario | int | None
     )
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, wrapped between words only: a name like genai-prices or
+    --cached-input-tokens is never split at its hyphen."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+
 class OneLineParser(argparse.ArgumentParser):
     """A mistake on the command line is said in one line, with exit status 2, and
     argparse's own words (usage, options, errors) in the chosen language."""
@@ -213,6 +244,7 @@ class OneLineParser(argparse.ArgumentParser):
     def __init__(self, *args: object, **kwargs: object) -> None:
         # No abbreviations: `tokens --image` must not be read as the app's --images.
         kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", _HelpFormatter)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> NoReturn:
@@ -326,6 +358,11 @@ def _port_type(lang: Language):  # type: ignore[no-untyped-def]
     return port
 
 
+def _defaulted(lang: Language, key: str) -> str:
+    """An option's help, with the default argparse gives it said after."""
+    return lang("cli.default", help=lang(key))
+
+
 def _parser(lang: Language = i18n.ENGLISH) -> argparse.ArgumentParser:
     with _argparse_words(lang):  # argparse words its "options" and -h as a parser is made
         return _build_parser(lang)
@@ -390,13 +427,15 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
     cost.add_argument(
         "--requests-per-day", type=positive_count, required=True, metavar="N", help=lang("cli.requests_per_day")
     )
-    cost.add_argument("--days", type=positive_count, default=30, metavar="N", help=lang("cli.days"))
-    cost.add_argument("--images", type=_images_type(lang), default=0, metavar="N", help=lang("cli.images"))
+    cost.add_argument("--days", type=positive_count, default=30, metavar="N", help=_defaulted(lang, "cli.days"))
+    cost.add_argument("--images", type=_images_type(lang), default=0, metavar="N", help=_defaulted(lang, "cli.images"))
     cost.add_argument("--image-size", type=_size_type(lang), default=None, metavar="WxH", help=lang("cli.image_size"))
-    cost.add_argument("--detail", choices=DETAILS, default="high", help=lang("cli.detail"))
-    cost.add_argument("--cached-input-tokens", type=count, default=0, metavar="N", help=lang("cli.cached"))
-    cost.add_argument("--prices", choices=("launch", "latest", "today"), default="launch", help=lang("cli.prices"))
-    cost.add_argument("--batch", action="store_true", help=lang("cli.batch"))
+    cost.add_argument("--detail", choices=DETAILS, default="high", help=_defaulted(lang, "cli.detail"))
+    cost.add_argument("--cached-input-tokens", type=count, default=0, metavar="N", help=_defaulted(lang, "cli.cached"))
+    cost.add_argument(
+        "--prices", choices=("launch", "latest", "today"), default="launch", help=_defaulted(lang, "cli.prices")
+    )
+    cost.add_argument("--batch", action="store_true", help=lang("cli.default_off", help=lang("cli.batch")))
     cost.add_argument("--model", action="append", metavar="ID", help=lang("cli.model"))
     cost.add_argument("--format", choices=("table", "json", "csv"), default="table", help=lang("cli.cost_format"))
     tokens = commands.add_parser(
@@ -405,9 +444,9 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
     source = tokens.add_mutually_exclusive_group(required=True)
     source.add_argument("text", nargs="?", help=lang("cli.text"))
     source.add_argument("--file", type=Path, metavar="F", help=lang("cli.file"))
-    source.add_argument("--sample", metavar="ID", help=lang("cli.sample"))
+    source.add_argument("--sample", metavar="ID", nargs="?", const=LIST_SAMPLES, help=lang("cli.sample"))
     source.add_argument("--image", type=Path, metavar="FILE", help=lang("cli.image"))
-    tokens.add_argument("--detail", choices=DETAILS, default="high", help=lang("cli.detail"))
+    tokens.add_argument("--detail", choices=DETAILS, default="high", help=_defaulted(lang, "cli.detail"))
     tokens.add_argument("--format", choices=("table", "json"), default="table", help=lang("cli.tokens_format"))
     shots = commands.add_parser("screenshots", parents=[data], help=lang("cli.screenshots"))
     shots.add_argument(
@@ -451,9 +490,8 @@ def _cost(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     elif args.format == "csv":
         print(report.as_csv(catalog, results), end="")
     else:
-        from rich.console import Console
-
-        Console().print(report.as_table(catalog, workload, args.batch, results, lang))
+        prices = "latest known" if args.prices == "latest" else args.prices
+        _print(report.as_table(catalog, workload, args.batch, results, lang, prices))
     return 0
 
 
@@ -495,11 +533,20 @@ def _tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     import json
 
     from gpt4o_tui.core import tokens
-    from gpt4o_tui.text.money import money_string
+    from gpt4o_tui.text.money import column_places, money_string
 
     if args.image is not None:
         return _image_tokens(catalog, args, lang)
-    if args.file is not None:
+    if args.sample is LIST_SAMPLES:
+        width = max(len(s.id) for s in catalog.samples)
+        for sample in catalog.samples:
+            print(f"{sample.id:<{width}}  {lang.of(sample, 'name')}")
+        return 0
+    if args.text == STDIN or args.file == Path(STDIN):
+        text = _read_stdin(lang)
+        if text is None:
+            return EXIT_DATA_ERROR
+    elif args.file is not None:
         try:
             text = args.file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -524,7 +571,6 @@ def _tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
         }
         print(json.dumps(document, indent=2))
         return 0
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=lang("cli.characters", count=len(text)), title_justify="left", show_edge=False)
@@ -532,12 +578,27 @@ def _tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
     table.add_column(lang("cli.encoding"))
     table.add_column(lang("cli.tokens_column"), justify="right")
     table.add_column(lang("cli.as_input"), justify="right")
+    places = column_places(c.usd for c in costs)
     for cost in costs:
-        table.add_row(cost.model.name, cost.model.tokenizer, f"{cost.tokens:,}", lang.usd(cost.usd))
-    Console().print(table)
+        table.add_row(cost.model.name, cost.model.tokenizer, f"{cost.tokens:,}", lang.usd(cost.usd, places))
+    _print(table)
     others = [m.name for m in catalog.compared if m.tokenizer is None]
     print(lang("tokens.not_counted", models=lang.join(others)))
     return 0
+
+
+def _read_stdin(lang: Language) -> str | None:
+    """Standard input to its end, as UTF-8, as a file is read; None, with the line
+    said, where it is closed or not UTF-8."""
+    stdin = lang("cli.stdin_name")
+    if sys.stdin is None:
+        print(lang("cli.cannot_read", file=stdin, reason=lang("cli.closed")), file=sys.stderr)
+        return None
+    try:
+        return sys.stdin.buffer.read().decode("utf-8")
+    except UnicodeDecodeError:
+        print(lang("cli.cannot_read", file=stdin, reason=lang("cli.not_utf8")), file=sys.stderr)
+        return None
 
 
 # An image file past this is refused before its header is read: no camera makes one.
@@ -571,7 +632,7 @@ def _image_tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) ->
     from gpt4o_tui.core import costs
     from gpt4o_tui.core.costs import Workload
     from gpt4o_tui.text import report
-    from gpt4o_tui.text.money import money_string
+    from gpt4o_tui.text.money import column_places, money_string
 
     size = _image_size(args.image, lang)
     if isinstance(size, str):
@@ -596,26 +657,25 @@ def _image_tokens(catalog: Catalog, args: argparse.Namespace, lang: Language) ->
         }
         print(json.dumps(document, indent=2))
         return 0
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=report.images_said(workload, lang), title_justify="left", show_edge=False)
     table.add_column(lang("report.model"))
     table.add_column(lang("cli.tokens_column"), justify="right")
     table.add_column(lang("cli.as_input"), justify="right")
+    places = column_places(r.image_usd for r in results if r.image_tokens is not None)
     for result in results:
         priced = result.image_tokens is not None
         table.add_row(
             result.model.name,
             report.image_tokens_cell(catalog, result, lang),
-            lang.usd(result.image_usd) if priced else lang.say(result.problem) if result.problem else "—",
+            lang.usd(result.image_usd, places) if priced else lang.say(result.problem) if result.problem else "—",
         )
-    Console().print(table)
+    _print(table)
     return 0
 
 
 def _check(catalog: Catalog, lang: Language) -> int:
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=lang("check.title", path=catalog.data_dir), show_header=False, title_justify="left")
@@ -704,7 +764,7 @@ def _check(catalog: Catalog, lang: Language) -> int:
         ),
     )
     table.add_row(lang("check.sources"), lang("check.sources_value", defined=len(catalog.sources), cited=len(cited)))
-    Console().print(table)
+    _print(table)
     print(lang("check.ok"))
     return 0
 

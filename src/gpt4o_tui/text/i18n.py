@@ -85,19 +85,21 @@ class Language:
     # A figure for a table column whose heading names the unit: Chinese leaves
     # 美元 to the heading, English keeps its $.
 
-    def usd_cell(self, amount: Decimal) -> str:
-        text = money.format_usd(amount)
+    # `places`: a column's decimals (money.column_places), the same for each of its rows.
+
+    def usd_cell(self, amount: Decimal, places: int | None = None) -> str:
+        text = money.format_usd(amount, places)
         return text.replace("$", "") if self.zh else text
 
-    def rate_cell(self, rate: Decimal) -> str:
+    def rate_cell(self, rate: Decimal, places: int | None = None) -> str:
         """A price per 1M tokens, at the precision the data gives."""
-        text = money.format_rate(rate)
+        text = money.format_rate(rate, places)
         return text.replace("$", "") if self.zh else text
 
     # Money in a sentence: $1,234.56 in English, 1,234.56 美元 in Chinese.
 
-    def usd(self, amount: Decimal) -> str:
-        return self._in_dollars(self.usd_cell(amount))
+    def usd(self, amount: Decimal, places: int | None = None) -> str:
+        return self._in_dollars(self.usd_cell(amount, places))
 
     def rate(self, rate: Decimal) -> str:
         return self._in_dollars(self.rate_cell(rate))
@@ -122,18 +124,20 @@ class Language:
 
     # -- one model's bill, said the same way by the pane, `cost` and the export --
 
-    def rates(self, result: costs.ModelCost, cell: bool = False) -> str:
+    def rates(self, result: costs.ModelCost, cell: bool = False, places: int | None = None) -> str:
         """Input/output rates; in a Chinese sentence the unit follows the pair."""
-        pair = f"{self.rate_cell(result.rate.input)}/{self.rate_cell(result.rate.output)}"
+        pair = f"{self.rate_cell(result.rate.input, places)}/{self.rate_cell(result.rate.output, places)}"
         return pair if cell else self._in_dollars(pair)
 
-    def total(self, result: costs.ModelCost, cell: bool = False) -> str:
+    def total(self, result: costs.ModelCost, cell: bool = False, places: int | None = None) -> str:
         """The bill, or can't run; `cell`: for a column headed with the unit."""
         if result.problem:
             return self("cost.cannot_run")
-        return self.usd_cell(result.total_usd) if cell else self.usd(result.total_usd)
+        return self.usd_cell(result.total_usd, places) if cell else self.usd(result.total_usd, places)
 
-    def saving(self, subject: costs.ModelCost, result: costs.ModelCost, cell: bool = False) -> str:
+    def saving(
+        self, subject: costs.ModelCost, result: costs.ModelCost, cell: bool = False, places: int | None = None
+    ) -> str:
         """What GPT-4o mini saves against this model, or why there is nothing to say."""
         if result is subject:
             return "—"
@@ -142,8 +146,8 @@ class Language:
             return "n/a"
         money = self.usd_cell if cell else self.usd
         if found.usd < 0:  # the peer is cheaper: say so, rather than a negative saving
-            return self("cost.costs_more", amount=money(-found.usd))
-        return f"{money(found.usd)} ({self.percent(found.percent)})"
+            return self("cost.costs_more", amount=money(-found.usd, places))
+        return f"{money(found.usd, places)} ({self.percent(found.percent)})"
 
     def inputs(self, kinds: Iterable[str]) -> str:
         return self("input.join").join(self(f"input.{kind}") for kind in kinds)

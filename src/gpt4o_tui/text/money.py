@@ -1,8 +1,12 @@
 """Money as people read it and as machines take it: exact decimals, thousands
-separators, never an exponent."""
+separators, never an exponent.
+
+A column of figures is written at one number of decimals, the most any of its
+figures needs (`usd_places`, `rate_places`), so that its points line up."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
@@ -18,21 +22,39 @@ def money_string(amount: Decimal) -> str:
     return f"{amount:.{_places(amount)}f}"
 
 
-def format_usd(amount: Decimal) -> str:
-    """Dollars with thousands separators; cents above a cent, two significant digits below."""
-    sign = "-" if amount < 0 else ""
+def usd_places(amount: Decimal) -> int:
+    """The decimals an amount is shown with: cents from a cent up, two significant
+    digits below a cent."""
     amount = abs(amount)
-    if amount == 0:
-        return "$0.00"
-    if amount >= CENT:
-        return f"{sign}${amount.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
-    step = Decimal(1).scaleb(amount.adjusted() - 1)
-    return f"{sign}${amount.quantize(step, rounding=ROUND_HALF_UP):f}"
+    if amount == 0 or amount >= CENT:
+        return 2
+    return 1 - amount.adjusted()
 
 
-def format_rate(rate: Decimal) -> str:
-    """A price per 1M tokens: at least two decimals, more only where the data has them."""
-    return f"${rate:,.{_places(rate)}f}"
+def rate_places(rate: Decimal) -> int:
+    """The decimals a price per 1M tokens is shown with: at least two, more only
+    where the data has them."""
+    return _places(rate)
+
+
+def column_places(amounts: Iterable[Decimal], places: Callable[[Decimal], int] = usd_places) -> int:
+    """One number of decimals for a column: what its most precise figure needs."""
+    return max((places(amount) for amount in amounts), default=2)
+
+
+def format_usd(amount: Decimal, places: int | None = None) -> str:
+    """Dollars with thousands separators, at `places` decimals (a column's) or the
+    amount's own: cents above a cent, two significant digits below."""
+    sign = "-" if amount < 0 else ""
+    places = usd_places(amount) if places is None else places
+    shown = abs(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{sign}${shown:,.{places}f}"
+
+
+def format_rate(rate: Decimal, places: int | None = None) -> str:
+    """A price per 1M tokens, at `places` decimals (a column's) or the rate's own."""
+    places = rate_places(rate) if places is None else places
+    return f"${rate.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,.{places}f}"
 
 
 def format_percent(value: Decimal) -> str:

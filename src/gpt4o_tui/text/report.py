@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from rich import box
@@ -223,11 +224,46 @@ def as_csv(catalog: Catalog, results: Sequence[ModelCost]) -> str:
     return out.getvalue()
 
 
+@dataclass(frozen=True)
+class Places:
+    """The decimals of each money column of a cost table: the most any row needs."""
+
+    rates: int
+    total: int
+    saving: int
+
+
+def column_places(results: Sequence[ModelCost], subject: ModelCost | None) -> Places:
+    savings = [costs.saving(subject, r) for r in results if r is not subject] if subject is not None else []
+    return Places(
+        rates=money.column_places((x for r in results for x in (r.rate.input, r.rate.output)), money.rate_places),
+        total=money.column_places(r.total_usd for r in results if not r.problem),
+        saving=money.column_places(s.usd for s in savings if s is not None),
+    )
+
+
+def assumptions(workload: Workload, batch: bool, prices: Prices, lang: Language = ENGLISH) -> str:
+    """What a table was priced with, beyond the workload its title gives."""
+    return lang(
+        "report.assumed",
+        prices=lang(f"report.prices.{prices.replace(' ', '_')}"),
+        batch=lang("report.batch_on" if batch else "report.batch_off"),
+        cached=workload.cached_input_tokens,
+        days=workload.days,
+    )
+
+
 def as_table(
-    catalog: Catalog, workload: Workload, batch: bool, results: Sequence[ModelCost], lang: Language = ENGLISH
+    catalog: Catalog,
+    workload: Workload,
+    batch: bool,
+    results: Sequence[ModelCost],
+    lang: Language = ENGLISH,
+    prices: Prices = "launch",
 ) -> RenderableType:
-    """The cost table. A figure is never cut: at 80 columns and up a narrow terminal
-    wraps the names and the image heading, never a rate or a sum of money."""
+    """The cost table, under a line of what it assumed. A figure is never cut: at 80
+    columns and up a narrow terminal wraps the names and the image heading, never a
+    rate or a sum of money; each money column has one number of decimals."""
     title = lang(
         "report.title",
         requests=workload.requests_per_day,
@@ -237,21 +273,20 @@ def as_table(
     )
     if workload.images:
         title += "\n" + images_said(workload, lang)
-    if batch:
-        title += lang("report.batch")
     subject = _subject(catalog, results)
+    places = column_places(results, subject)
     rows: list[list[str]] = []
     notes: list[Text] = []
     for result in results:
-        rate = lang.rates(result)
+        rate = lang.rates(result, places=places.rates)
         if result.rate.kind != "standard" or batch:
             rate += " " + lang(f"rate.{result.rate.kind}")
         row = [result.model.name, rate]
         if workload.images:
             row.append(image_tokens_cell(catalog, result, lang))
-        row.append(lang.total(result))
+        row.append(lang.total(result, places=places.total))
         if subject is not None:
-            row.append(lang.saving(subject, result))
+            row.append(lang.saving(subject, result, places=places.saving))
         rows.append(row)
         if result.problem:
             notes.append(
@@ -263,7 +298,7 @@ def as_table(
     headings.append(lang("report.total"))
     if subject is not None:
         headings.append(lang("report.saves", model=catalog.subject.short))
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     image_at = 2 if workload.images else None
     for index, heading in enumerate(headings):
         # Names and the image heading may wrap; rates and money stay on one line.
@@ -276,7 +311,7 @@ def as_table(
         table.add_row(*cells)
     for result in results:
         notes.append(Text.assemble((result.model.name + lang.colon, "bold"), _noted(catalog, result, lang)))
-    return Group(table, *notes)
+    return Group(Text(title), Text(assumptions(workload, batch, prices, lang)), table, *notes)
 
 
 def image_tokens_cell(catalog: Catalog, result: ModelCost, lang: Language) -> str:
