@@ -93,3 +93,28 @@ def test_a_count_typed_on_a_slider_in_one_read(app: SteadyApp) -> None:
         assert app.query_one(TabbedContent).active == "pricing"
 
     drive(app, scenario)
+
+
+def test_a_page_scroll_takes_the_focus_along(app: SteadyApp) -> None:
+    """PgDn used to scroll the Pricing pane away from the focused slider, and End
+    then set its input to 128,000 out of sight."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        pane = app.query_one(PricingPane)
+        view = pane.scrollable_content_region
+
+        def focus_on_screen() -> bool:
+            focused = app.focused
+            return focused is pane or (focused is not None and view.contains_region(focused.region))
+
+        for key in ["pagedown", "end", "pageup", "pageup", "pageup", "pageup", "pagedown", "pagedown"]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert focus_on_screen(), f"after {key} the focus is on {app.focused!r}, out of view"
+            assert pane.workload.input_tokens == 500, f"{key} changed a slider out of view"
+        await pilot.press("pageup", "pageup", "pageup", "pageup", "pageup")
+        await pilot.pause()
+        assert pane.scroll_y == 0 and focus_on_screen()
+
+    drive(app, scenario)
