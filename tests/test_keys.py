@@ -11,8 +11,11 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
+from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
 from gpt4o_tui.tui.panes.pricing import PricingPane
+from gpt4o_tui.tui.widgets.frontier_chart import FrontierChart
 from gpt4o_tui.tui.widgets.log_slider import LogSlider
+from gpt4o_tui.tui.widgets.model_toggles import ModelToggles
 from tests.conftest import SteadyApp
 
 Scenario = Callable[[SteadyApp, Pilot], Awaitable[None]]
@@ -116,5 +119,67 @@ def test_a_page_scroll_takes_the_focus_along(app: SteadyApp) -> None:
         await pilot.press("pageup", "pageup", "pageup", "pageup", "pageup")
         await pilot.pause()
         assert pane.scroll_y == 0 and focus_on_screen()
+
+    drive(app, scenario)
+
+
+def test_escape_leaves_the_show_row_for_the_chart(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("2")
+        for view, chart in [("table", "scores"), ("grouped", "grouped-view"), ("frontier", "frontier")]:
+            app.query_one(BenchmarksPane).view = view
+            await pilot.press("m")
+            assert isinstance(app.focused, ModelToggles)
+            await pilot.press("escape")
+            assert app.focused is not None and app.focused.id == chart, f"{view}: the focus is on {app.focused!r}"
+        await pilot.press("m", "escape", "down")
+        assert app.query_one(BenchmarksPane).selected == "gpqa", "↑/↓ choose a benchmark again"
+
+    drive(app, scenario, size=(120, 40))
+
+
+def test_a_hidden_model_is_never_the_delta_peer(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("2", "g")
+        pane = app.query_one(BenchmarksPane)
+        header = app.query_one("#grouped-header")
+        assert pane.peer == "gemini-1.5-flash"
+        await pilot.press("m", "right", "space", "escape")  # hide Flash, the peer
+        assert pane.peer == "claude-3-haiku"
+        assert "4o mini − Haiku" in str(header.render())
+        await pilot.press("m", "right", "right", "space", "escape")  # hide GPT-3.5 Turbo
+        await pilot.press("p")
+        assert pane.peer == "gpt-4o", "p skips the hidden 3.5 Turbo"
+        await pilot.press("p")
+        assert pane.peer == "claude-3-haiku", "p skips the hidden Flash"
+        await pilot.press("m", "left", "space", "right", "right", "space")  # the row's cursor was on 3.5 Turbo
+        assert pane.hidden == {"gemini-1.5-flash", "claude-3-haiku", "gpt-3.5-turbo", "gpt-4o"}
+        assert pane.peer == "", "no peer is shown: no Δ against a hidden one"
+        assert "no peer shown" in str(header.render())
+        assert "Δ" not in str(app.query_one("#group-mmlu").render())
+        await pilot.press("escape", "p")
+        assert pane.peer == ""
+        await pilot.press("m", "left", "left", "space")  # show Haiku again
+        assert pane.peer == "claude-3-haiku"
+        assert "Δ" in str(app.query_one("#group-mmlu").render())
+
+    drive(app, scenario, size=(120, 40))
+
+
+def test_the_frontier_says_its_prices_with_two_models_of_about_one_price(app: SteadyApp) -> None:
+    """Gemini 1.5 Flash and Claude 3 Haiku alone cost about the same at launch
+    ($0.525 and $0.50 per 1M at 3:1): no $1 or $3 falls between them, and the
+    price axis had no label at all."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("2", "f", "m", "space", *["right", "right", "right", "space"], "right", "space", "escape")
+        pane = app.query_one(BenchmarksPane)
+        assert pane.visible == ["gemini-1.5-flash", "claude-3-haiku"]
+        for mix in range(4):
+            lines = app.query_one(FrontierChart).render().plain.splitlines()
+            prices = lines[-1].split()
+            assert len(prices) >= 2 and all(p.startswith("$") for p in prices), (mix, lines[-2:])
+            assert lines[-2].count("┬") == len(prices)
+            await pilot.press("x")
 
     drive(app, scenario)

@@ -73,7 +73,7 @@ class BenchmarksPane(Pane, Vertical):
     view: reactive[str] = reactive("table", repaint=False)
     hidden: reactive[frozenset[str]] = reactive(frozenset(), repaint=False)
     sort_key: reactive[str] = reactive("chart", repaint=False)
-    peer: reactive[str] = reactive("", repaint=False)
+    peer: reactive[str] = reactive("", repaint=False)  # "" while the charts show no peer
     mix: reactive[int] = reactive(0, repaint=False)
 
     def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None) -> None:
@@ -157,7 +157,14 @@ class BenchmarksPane(Pane, Vertical):
         self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)]
 
     def action_peer(self) -> None:
-        self.peer = self.peers[(self.peers.index(self.peer) + 1) % len(self.peers)]
+        self.peer = self._next_peer(self.peer, self.hidden)
+
+    def _next_peer(self, after: str, hidden: frozenset[str]) -> str:
+        """The next peer the charts show, after `after` in the catalog's order (the
+        first shown, after none); "" when the charts show no peer at all."""
+        start = self.peers.index(after) if after else -1
+        following = [self.peers[(start + step) % len(self.peers)] for step in range(1, len(self.peers) + 1)]
+        return next((p for p in following if p not in hidden), "")
 
     def action_mix(self) -> None:
         self.mix = (self.mix + 1) % len(compare.MIXES)
@@ -169,6 +176,12 @@ class BenchmarksPane(Pane, Vertical):
     @on(ModelToggles.Changed)
     def _models_toggled(self, event: ModelToggles.Changed) -> None:
         self.hidden = event.hidden
+        if not self.peer or self.peer in event.hidden:  # a hidden model is no Δ peer: the next shown one is
+            self.peer = self._next_peer(self.peer, event.hidden)
+
+    @on(ModelToggles.Left)
+    def _toggles_left(self) -> None:
+        self.focus_default()
 
     # The pane hands each change of its state to the views that show it (not
     # data_bind, as in Pricing): ↑/↓ leaves the grouped bars alone, a sort or a
