@@ -253,7 +253,7 @@ def test_views_sort_peer_and_mix_keys(app: SteadyApp) -> None:
         await pilot.press("2")
         pane = app.query_one(BenchmarksPane)
         switcher = app.query_one("#views", ContentSwitcher)
-        for key, view in [("g", "grouped"), ("f", "frontier"), ("e", "explain"), ("v", "table")]:
+        for key, view in [("g", "grouped"), ("f", "frontier"), ("i", "explain"), ("v", "table")]:
             await pilot.press(key)
             assert pane.view == view and switcher.current == f"{view}-view"
             assert app.focused is not None and app.focused in pane.query("*")

@@ -5,6 +5,7 @@ field, never to a pane; a page scroll takes the focus along; Esc leaves the
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Awaitable, Callable
 
 from textual import events
@@ -181,5 +182,57 @@ def test_the_frontier_says_its_prices_with_two_models_of_about_one_price(app: St
             assert len(prices) >= 2 and all(p.startswith("$") for p in prices), (mix, lines[-2:])
             assert lines[-2].count("┬") == len(prices)
             await pilot.press("x")
+
+    drive(app, scenario)
+
+
+def test_a_letter_key_means_one_thing_on_every_pane() -> None:
+    """`e` was Explain on Benchmarks and Export on Pricing. Every letter or digit
+    bound in the explorer (the app's keys, each pane's and its widgets') now has
+    one meaning wherever it works."""
+    from gpt4o_tui.tui.app import Gpt4oTui, pane_type, pane_widgets
+    from gpt4o_tui.tui.panes import PANES
+
+    meanings: dict[str, set[str]] = {}
+    owners = [Gpt4oTui, *(pane_type(p.id) for p in PANES), *(w for p in PANES for w in pane_widgets(p))]
+    for owner in owners:
+        for binding in owner.__dict__.get("BINDINGS", []):
+            for key in binding.key.split(","):
+                if len(key) == 1:
+                    meanings.setdefault(key, set()).add(binding.id or binding.action)
+    assert meanings["e"] == {"pricing.export"} and meanings["i"] == {"benchmarks.explain"}
+    clashes = {key: ids for key, ids in meanings.items() if len(ids) > 1}
+    assert not clashes, clashes
+
+
+def test_i_is_explain_on_benchmarks_and_e_export_on_pricing(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        from gpt4o_tui.tui.export import ExportScreen
+
+        await pilot.press("2", "i")
+        pane = app.query_one(BenchmarksPane)
+        assert pane.view == "explain"
+        await pilot.press("e")
+        assert pane.view == "explain" and not isinstance(app.screen, ExportScreen), "e is not a Benchmarks key"
+        await pilot.press("4", "e")
+        assert isinstance(app.screen, ExportScreen)
+
+    drive(app, scenario)
+
+
+def test_the_help_says_a_digit_on_a_slider_types_a_count(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        from rich.console import Console
+
+        from gpt4o_tui.tui.app import HelpScreen
+
+        await pilot.press("4", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(app.screen._keys_table(app.language))
+        keys = console.export_text()
+        assert "0-9" in keys and "On a slider: start typing a count in its field" in keys
+        rows = {" ".join(line.split()[:1]): " ".join(line.split()[1:]) for line in keys.splitlines()}
+        assert rows["i"] == "Explain view" and rows["e"] == "Save this scenario as Markdown or JSON"
 
     drive(app, scenario)

@@ -151,7 +151,7 @@ def chart_title(benchmark: Benchmark, lang: Language) -> Text:
     return Text.assemble(
         (benchmark.name, "bold"),
         lang.colon + lang.of(benchmark, "tests"),
-        ("   " + lang("benchmarks.e_explains"), "dim"),
+        ("   " + lang("benchmarks.explain_hint"), "dim"),
     )
 
 

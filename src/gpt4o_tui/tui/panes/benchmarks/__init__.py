@@ -50,7 +50,8 @@ class BenchmarksPane(Pane, Vertical):
             tooltip="Previous benchmark",
         ),
         Binding("down", "choose(1)", "Next", show=False, group=CHOOSE, id="benchmarks.next", tooltip="Next benchmark"),
-        # t is the app's theme key, so the views cycle on v; g, f and e go straight to one.
+        # t is the app's theme key, so the views cycle on v; g, f and i go straight to one
+        # (i, not e: e is Pricing's Export, and a key means one thing on every pane).
         # The pane's top line says "(v: next)", so v leaves the footer its room.
         Binding(
             "v",
@@ -62,7 +63,7 @@ class BenchmarksPane(Pane, Vertical):
         ),
         Binding("g", "view('grouped')", "Grouped", show=False, id="benchmarks.grouped", tooltip="Grouped view"),
         Binding("f", "view('frontier')", "Frontier", show=False, id="benchmarks.frontier", tooltip="Frontier view"),
-        Binding("e", "view('explain')", "Explain", show=False, id="benchmarks.explain", tooltip="Explain view"),
+        Binding("i", "view('explain')", "Explain", show=False, id="benchmarks.explain", tooltip="Explain view"),
         Binding("m", "models", "Show", id="benchmarks.models", tooltip="Choose which models the charts show"),
         Binding("s", "sort", "Sort", id="benchmarks.sort", tooltip="Grouped: sort the models by the next key"),
         Binding("p", "peer", "Peer", id="benchmarks.peer", tooltip="Grouped: Δ against the next peer"),
