@@ -89,7 +89,7 @@ def test_a_slider_step_changes_every_total_in_one_go(app: SteadyApp) -> None:
 
 def test_every_slider_drives_its_own_field(app: SteadyApp) -> None:
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
-        await pilot.press("4", "tab", "tab", "right", "tab", "tab", "shift+right")
+        await pilot.press("4", "tab", "tab", "tab", "tab", "right", "tab", "tab", "shift+right")
         pane = app.query_one(PricingPane)
         assert pane.workload == Workload(output_tokens=250, requests_per_day=100_000)
         assert totals(app)["gpt-4o-mini"] == "$675.00"  # 500 x $0.15 + 250 x $0.60 per 1M, x 3,000,000
@@ -178,7 +178,7 @@ def test_clicking_and_dragging_a_slider(app: SteadyApp) -> None:
 
 def test_requests_beyond_context_say_so(app: SteadyApp) -> None:
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
-        await pilot.press("4", "tab", *"16k", "enter", "tab", "tab", "tab", *"1,000", "enter")
+        await pilot.press("4", "tab", *"16k", "enter", "tab", "tab", "tab", "tab", "tab", *"1,000", "enter")
         assert totals(app)["gpt-3.5-turbo"] == "can't run"
         notes = str(app.query_one("#cost-notes", Static).render())
         assert "GPT-3.5 Turbo can't run it: 16,000 + 1,000 tokens exceed its 16,385-token context window." in notes
@@ -467,7 +467,7 @@ def test_focus_comes_back_after_the_terminal_was_too_small(app: SteadyApp) -> No
     terminal grew again no key reached the calculator."""
 
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
-        await pilot.press("4", "tab", "tab")
+        await pilot.press("4", "tab", "tab", "tab", "tab")
         slider = app.query_one("#output-tokens LogSlider")
         assert app.focused is slider
         for width, height in [(20, 5), (1, 1), (79, 40), (120, 40)]:

@@ -442,7 +442,7 @@ async def test_switching_language_keeps_the_calculator(catalog: Catalog) -> None
 
     app = SteadyApp(catalog, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "right", "right", "tab", "tab", "right", "b", "l")
+        await pilot.press("4", "right", "right", "tab", "tab", "tab", "tab", "right", "b", "l")
         pane = app.query_one(PricingPane)
         pane.turns = 50
         app.query_one("#sample", Select).value = "seed-en"

@@ -192,7 +192,7 @@ def test_a_bad_count_is_refused_and_the_last_good_value_kept(catalog: Catalog, t
 
 def test_a_pasted_paragraph_in_a_field_is_refused(catalog: Catalog) -> None:
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
-        await pilot.press("4", "tab", "tab", "tab")
+        await pilot.press("4", "tab", "tab", "tab", "tab", "tab")
         field = app.query_one("#output-tokens Input", Input)
         assert app.focused is field
         app.post_message(events.Paste(PASTES[11]))

@@ -51,7 +51,9 @@ def test_a_full_session_offline(
     async def scenario(app: SteadyApp, pilot: Pilot) -> None:
         await pilot.press("2", "down", "v", "v", "s", "p", "v", "x", "v", "m", "right", "space", "escape")
         await pilot.press("3", "down", "down")
-        await pilot.press("4", "right", "tab", "tab", "shift+right", "b", "l", "l")  # batch, today's prices
+        await pilot.press(
+            "4", "right", "tab", "tab", "tab", "tab", "shift+right", "b", "l", "l"
+        )  # batch, today's prices
         pane = app.query_one(PricingPane)
         assert pane.prices == "today"
         await pilot.press("o", *"gpt-5-mini", "enter")  # the picker: a model priced today

@@ -67,6 +67,8 @@ def test_a_workload_on_the_command_line_is_on_screen(catalog: Catalog) -> None:
     found = from_command_line(
         "--input-tokens",
         "2,000",
+        "--cached-input-tokens",
+        "1,200",
         "--output-tokens",
         "1.5k",
         "--requests-per-day",
@@ -88,10 +90,19 @@ def test_a_workload_on_the_command_line_is_on_screen(catalog: Catalog) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             sliders = {s.id: s.value for s in app.query(CountSlider)}
-            assert sliders == {"input-tokens": 2000, "output-tokens": 1500, "requests": 250, "images": 2, "turns": 12}
+            assert sliders == {
+                "input-tokens": 2000,
+                "cached-input": 1200,
+                "output-tokens": 1500,
+                "requests": 250,
+                "images": 2,
+                "turns": 12,
+            }
             assert str(app.query_one("#image-size-field", Input).value) == "800x600"
             pane = app.query_one(PricingPane)
-            assert pane.workload == Workload(2000, 1500, 250, images=2, image_size=ImageSize(800, 600), detail="low")
+            assert pane.workload == Workload(
+                2000, 1500, 250, images=2, image_size=ImageSize(800, 600), detail="low", cached_input_tokens=1200
+            )
             assert pane.batch_api and pane.prices == "launch"
             assert "Batch API on" in str(app.query_one("#cost-notes", Static).render())
 

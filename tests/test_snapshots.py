@@ -28,7 +28,7 @@ def test_pane(snap_compare, catalog: Catalog, pane: str, size: tuple[int, int]) 
 @pytest.mark.parametrize("size", SIZES)
 def test_pricing_after_slider_moves(snap_compare, catalog: Catalog, size: tuple[int, int]) -> None:
     """Input up two stops, output up a decade, requests down one stop: 800 / 2,000 / 8,000."""
-    keys = ["4", "right", "right", "tab", "tab", "shift+right", "tab", "tab", "left"]
+    keys = ["4", "right", "right", "tab", "tab", "tab", "tab", "shift+right", "tab", "tab", "left"]
     assert snap_compare(SteadyApp(catalog), press=keys, terminal_size=size)
 
 
@@ -37,7 +37,7 @@ def test_pricing_refuses_a_typed_value(snap_compare, catalog: Catalog) -> None:
 
 
 def test_pricing_request_beyond_context(snap_compare, catalog: Catalog) -> None:
-    keys = ["4", "tab", *"16k", "enter", "tab", "tab", "tab", *"1,000", "enter"]
+    keys = ["4", "tab", *"16k", "enter", "tab", "tab", "tab", "tab", "tab", *"1,000", "enter"]
     assert snap_compare(SteadyApp(catalog), press=keys, terminal_size=(80, 24))
 
 
@@ -198,7 +198,7 @@ def test_benchmark_view_in_chinese(snap_compare, catalog: Catalog, view: str) ->
 
 def test_pricing_in_chinese_beyond_a_models_limits(snap_compare, catalog: Catalog) -> None:
     """Long context and can't-run notes, in Chinese, with the columns still aligned."""
-    keys = ["4", "end", "tab", "tab", "end", "b"]
+    keys = ["4", "end", "tab", "tab", "tab", "tab", "end", "b"]
     assert snap_compare(SteadyApp(catalog, lang="zh"), press=keys, terminal_size=(80, 24))
 
 

@@ -217,3 +217,75 @@ def test_a_model_from_the_picker_joins_the_totals_and_leaves_again(catalog: Cata
         assert pane.others == () and "anthropic:claude-haiku-4-5" not in totals(app)
 
     drive(SteadyApp(catalog), scenario, size=(80, 24))
+
+
+def test_the_calculator_s_cached_input_follows_the_input_and_is_priced_as_cost_prices_it(
+    catalog: Catalog, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from textual.widgets import Input, Static
+
+    from gpt4o_tui.core import scenario as scenarios
+    from gpt4o_tui.tui.panes.pricing import PricingPane
+    from gpt4o_tui.tui.widgets.log_slider import CountSlider
+    from tests.conftest import SteadyApp
+    from tests.test_app import drive, totals
+
+    workload = ("--input-tokens", "500", "--output-tokens", "200", "--requests-per-day", "10000")
+    expected = {
+        prices: {
+            row["model"]: row["total_usd"]
+            for row in cost_json(capsys, *workload, "--cached-input-tokens", "300", "--prices", prices)["results"]
+        }
+        for prices in ("launch", "today")
+    }
+
+    async def scenario(app: SteadyApp, pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("4")
+        pane = app.query_one(PricingPane)
+        cached = app.query_one("#cached-input", CountSlider)
+
+        async def type_into(slider: CountSlider, count: str) -> None:
+            field = slider.query_one(Input)
+            field.value = ""
+            field.focus()
+            await pilot.press(*count, "enter")
+
+        await type_into(cached, "900")
+        await pilot.pause()
+        assert pane.workload.cached_input_tokens == 0  # more than the 500 input tokens: refused
+        assert "500" in str(cached.query_one(".count-error", Static).render())
+        await type_into(cached, "300")
+        await pilot.pause()
+        assert pane.workload.cached_input_tokens == 300
+        launch = totals(app)
+        assert launch["gpt-4o-mini"] == f"${Decimal(expected['launch']['gpt-4o-mini']):,}"
+        assert "no cached price existed at launch" in str(app.query_one("#cost-notes", Static).render())
+        await pilot.press("l", "l")
+        await pilot.pause()
+        assert pane.prices == "today"
+        assert totals(app)["gpt-4o-mini"] == f"${Decimal(expected['today']['gpt-4o-mini']):,}"
+        assert totals(app)["gpt-4o-mini"] != launch["gpt-4o-mini"]  # read from the cache at its own rate
+        assert scenarios.parse(pane.scenario("json")).workload.cached_input_tokens == 300
+        await type_into(app.query_one("#input-tokens", CountSlider), "100")
+        await pilot.pause()
+        assert pane.workload.cached_input_tokens == 100  # follows the input down
+        assert cached.slider.bounds.high == 100
+
+    drive(SteadyApp(catalog), scenario, size=(80, 24))
+
+
+def test_a_scenario_reading_more_cached_input_than_input_is_refused() -> None:
+    from gpt4o_tui.core import scenario as scenarios
+
+    base = {"input_tokens": 500, "output_tokens": 200, "requests_per_day": 10}
+    assert scenarios.parse(json.dumps({"workload": base})).workload.cached_input_tokens == 0
+    with pytest.raises(scenarios.ScenarioError) as refused:
+        scenarios.parse(json.dumps({"workload": {**base, "cached_input_tokens": 501}}))
+    assert refused.value.said.key == "scenario.cached_too_many"
+
+
+def test_the_app_s_cached_input_flag_must_fit_the_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--no-config", "--input-tokens", "500", "--cached-input-tokens", "501"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "gpt4o-tui: --cached-input-tokens 501 is more than the 500 input tokens per request"
+    ]

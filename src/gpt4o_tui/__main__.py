@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 from gpt4o_tui import __version__
 from gpt4o_tui.core.catalog import Catalog, DataError, load
 from gpt4o_tui.core.counts import (
+    CACHED_BOUNDS,
     IMAGES_BOUNDS,
     INPUT_BOUNDS,
     OUTPUT_BOUNDS,
@@ -37,11 +38,20 @@ if TYPE_CHECKING:
     from gpt4o_tui.core.scenario import Scenario
 
 EXIT_DATA_ERROR = 2
+EXIT_USAGE = 2  # as argparse
 EXIT_OUTPUT_ERROR = 1
 EXIT_CRASH = 1
 SCREENSHOT_SIZE = (120, 40)
 # The calculator's workload flags, each a Workload field of the same name.
-WORKLOAD_FLAGS = ("input_tokens", "output_tokens", "requests_per_day", "images", "image_size", "detail")
+WORKLOAD_FLAGS = (
+    "input_tokens",
+    "output_tokens",
+    "requests_per_day",
+    "images",
+    "image_size",
+    "detail",
+    "cached_input_tokens",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,6 +190,12 @@ def _scenario(args: argparse.Namespace, lang: Language) -> Scenario | int | None
     found = found or scenario.Scenario(Workload())
     size = flags.pop("image_size", None)
     workload = replace(found.workload, **flags, **({"image_size": size} if size else {}))
+    if workload.cached_input_tokens > workload.input_tokens:
+        print(
+            lang("cli.cached_over_input", cached=workload.cached_input_tokens, input=workload.input_tokens),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     return replace(
         found,
         workload=workload,
@@ -352,6 +368,12 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
         type=_calculator_type(lang, REQUESTS_BOUNDS, positive_count),
         metavar="N",
         help=lang("cli.requests_per_day"),
+    )
+    calculator.add_argument(
+        "--cached-input-tokens",
+        type=_calculator_type(lang, CACHED_BOUNDS),
+        metavar="N",
+        help=lang("cli.cached_app"),
     )
     calculator.add_argument("--images", type=_images_type(lang), metavar="N", help=lang("cli.images"))
     calculator.add_argument("--image-size", type=_size_type(lang), metavar="WxH", help=lang("cli.image_size"))

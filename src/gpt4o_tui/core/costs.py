@@ -4,7 +4,7 @@ so each language words it its own way."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -32,6 +32,12 @@ class Workload:
     @property
     def requests(self) -> int:
         return self.requests_per_day * self.days
+
+    def changed(self, **counts: int) -> Workload:
+        """The workload with these counts; the cached input follows the input down,
+        since no more of a prompt than all of it can be read from a cache."""
+        workload = replace(self, **counts)
+        return replace(workload, cached_input_tokens=min(workload.cached_input_tokens, workload.input_tokens))
 
 
 def preset_workload(preset: Preset) -> Workload:

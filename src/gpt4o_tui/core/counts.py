@@ -42,6 +42,8 @@ REQUESTS_BOUNDS = Bounds("requests", 1, 1_000_000)
 TURNS_BOUNDS = Bounds("turns", 1, 200)
 # Images per request: from none to a long scanned document.
 IMAGES_BOUNDS = Bounds("images", 0, 100)
+# Of each request's input tokens, those read from a prompt cache: at most all of them.
+CACHED_BOUNDS = Bounds("cached", 0, INPUT_BOUNDS.high)
 
 
 _COUNT = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM]?)\s*$")

@@ -11,6 +11,7 @@ from typing import Any
 
 from gpt4o_tui.core.costs import Workload
 from gpt4o_tui.core.counts import (
+    CACHED_BOUNDS,
     IMAGES_BOUNDS,
     INPUT_BOUNDS,
     OUTPUT_BOUNDS,
@@ -50,7 +51,10 @@ _COUNTS = {
     "output_tokens": OUTPUT_BOUNDS,
     "requests_per_day": REQUESTS_BOUNDS,
     "images": IMAGES_BOUNDS,
+    "cached_input_tokens": CACHED_BOUNDS,
 }
+# Counts a scenario may leave out: it was saved before they existed, or never had them.
+_OPTIONAL = ("images", "cached_input_tokens")
 
 
 def parse(text: str) -> Scenario:
@@ -63,8 +67,13 @@ def parse(text: str) -> Scenario:
     if not isinstance(workload, dict):
         raise ScenarioError("scenario.no_workload")
     counts = {
-        name: _count(workload, name, bounds) for name, bounds in _COUNTS.items() if name in workload or name != "images"
+        name: _count(workload, name, bounds)
+        for name, bounds in _COUNTS.items()
+        if name in workload or name not in _OPTIONAL
     }
+    cached, prompt = counts.get("cached_input_tokens", 0), counts["input_tokens"]
+    if cached > prompt:
+        raise ScenarioError("scenario.cached_too_many", cached=cached, input=prompt)
     days = workload.get("days", DAYS)
     if days != DAYS:
         raise ScenarioError("scenario.days", days=str(days)[:12], month=DAYS)

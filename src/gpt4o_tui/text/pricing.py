@@ -85,6 +85,8 @@ def cost_notes(catalog: Catalog, results: tuple[ModelCost, ...], batch: bool, pr
             lang("pricing.batch_on")
             + (lang("pricing.batch_standard", models=lang.join(standard)) if standard else lang("punct.full_stop")),
         )
+    if any(r.cached_tokens for r in results):
+        notes.append(_cached_note(results, prices, lang))
     if prices == "latest known":
         changes = sorted((c for c in catalog.price_changes if c.sets_list_price), key=lambda c: c.date)
         caveats = "".join(
@@ -93,6 +95,17 @@ def cost_notes(catalog: Catalog, results: tuple[ModelCost, ...], batch: bool, pr
         dates = lang.join(dict.fromkeys(f"{c.date:%Y-%m-%d}" for c in changes))
         notes.insert(0, lang("pricing.latest_on", dates=dates) + caveats)
     return "\n".join(notes) or lang("pricing.every_model")
+
+
+def _cached_note(results: tuple[ModelCost, ...], prices: Prices, lang: Language) -> str:
+    """How the cached input is priced: at today's cached rates where genai-prices has
+    them; under launch and latest known prices, as input, since no cached price existed."""
+    if prices != "today":
+        return lang("pricing.cached_as_input")
+    missing = [r.model.short for r in results if r.today is not None and r.today.cache_read_mtok is None]
+    if missing:
+        return lang("pricing.cached_today_missing", models=lang.join(missing))
+    return lang("pricing.cached_today")
 
 
 def image_line(priced: Catalog, workload: Workload, results: tuple[ModelCost, ...], lang: Language) -> Text:

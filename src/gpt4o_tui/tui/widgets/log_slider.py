@@ -7,6 +7,7 @@ So the knob, the field and everything computed from them change in one frame."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from rich.text import Text
 from textual import events, on
@@ -194,6 +195,13 @@ class CountSlider(Widget):
         self.slider.value = value
         self.query_one(Input).value = f"{value:,}"
         self._set_error("")
+
+    def limit(self, high: int) -> None:
+        """Move the top of the range: cached input can be no more than the input."""
+        bounds = replace(self.bounds, high=high)
+        if bounds != self.bounds:
+            self.bounds = self.slider.bounds = bounds
+            self.slider.refresh()
 
     def focus(self, scroll_visible: bool = True) -> CountSlider:
         self.slider.focus(scroll_visible)

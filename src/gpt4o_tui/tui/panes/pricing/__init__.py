@@ -243,7 +243,7 @@ class PricingPane(Pane, VerticalScroll):
             self.turns = event.value
             return
         field, _ = SLIDERS[str(event.count_slider.id)]
-        self.workload = replace(self.workload, **{field: event.value})
+        self.workload = self.workload.changed(**{field: event.value})
 
     @on(ImageControls.Changed)
     def _image_changed(self, event: ImageControls.Changed) -> None:

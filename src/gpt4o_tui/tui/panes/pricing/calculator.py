@@ -3,6 +3,8 @@ on every model, in one frame."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -14,7 +16,7 @@ from textual.widgets.data_table import ColumnKey
 from gpt4o_tui.core import costs
 from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.costs import Workload
-from gpt4o_tui.core.counts import IMAGES_BOUNDS, INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
+from gpt4o_tui.core.counts import CACHED_BOUNDS, IMAGES_BOUNDS, INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 from gpt4o_tui.text import pricing as words
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.report import Prices
@@ -24,6 +26,7 @@ from gpt4o_tui.tui.widgets.log_slider import CountSlider
 # Which Workload field each slider drives.
 SLIDERS = {
     "input-tokens": ("input_tokens", INPUT_BOUNDS),
+    "cached-input": ("cached_input_tokens", CACHED_BOUNDS),
     "output-tokens": ("output_tokens", OUTPUT_BOUNDS),
     "requests": ("requests_per_day", REQUESTS_BOUNDS),
     "images": ("images", IMAGES_BOUNDS),
@@ -62,6 +65,8 @@ class Calculator(Widget):
             )
             yield Static(lang("pricing.workload_title"), id="workload-title")
         for slider_id, (field, bounds) in SLIDERS.items():
+            if field == "cached_input_tokens":
+                bounds = replace(bounds, high=self.workload.input_tokens)
             yield CountSlider(bounds, getattr(self.workload, field), lang, id=slider_id)
         images = ImageControls(self.catalog, lang, self.workload.image_size, self.workload.detail)
         images.display = self.workload.images > 0
@@ -123,6 +128,7 @@ class Calculator(Widget):
                 table.add_row(Text("  " + result.model.name + " ⁺"), Text(), Text(), Text(), key=ref)
 
     def _show_workload(self, workload: Workload) -> None:
+        self.query_one("#cached-input", CountSlider).limit(workload.input_tokens)
         for slider_id, (field, _) in SLIDERS.items():
             self.query_one(f"#{slider_id}", CountSlider).value = getattr(workload, field)
         images = self.query_one(ImageControls)
