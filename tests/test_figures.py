@@ -217,7 +217,7 @@ def test_the_panes_show_the_new_figures_and_caveats(catalog: Catalog) -> None:
     specs = screen(catalog, ("end",))
     assert "gpt-3.5-turbo-0125 shut down 2026-10-23, OpenAI names gpt-4.1-mini instead" in specs
     assert "⚠ unconfirmed: litellm lists this date" in specs
-    explain = screen(catalog, ("2", *["down"] * 7, "e"))  # MathVista, the last benchmark
+    explain = screen(catalog, ("2", *["down"] * 7, "i"))  # MathVista, the last benchmark
     assert "4o mini 56.7°" in explain and "Flash 58.4°" in explain
     table = screen(catalog, ("2",))
     assert "73.8 ‡" in table and "‡ its maker reports another figure" in table

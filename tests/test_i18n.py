@@ -325,7 +325,7 @@ async def _walk(app: SteadyApp) -> list[str]:
         for _ in range(8):  # the table view, each benchmark
             await look()
             await pilot.press("down")
-        await pilot.press("e")
+        await pilot.press("i")
         for _ in range(8):  # the explain view, each benchmark from the last
             await look()
             await pilot.press("up")

@@ -65,7 +65,7 @@ BENCHMARK_VIEWS = {
     "grouped": ["2", "g"],
     "sorted": ["2", "g", "s"],
     "frontier": ["2", "f"],
-    "explanation": ["2", "e"],
+    "explanation": ["2", "i"],
 }
 
 

@@ -151,7 +151,7 @@ def chart_title(benchmark: Benchmark, lang: Language) -> Text:
     return Text.assemble(
         (benchmark.name, "bold"),
         lang.colon + lang.of(benchmark, "tests"),
-        ("   " + lang("benchmarks.e_explains"), "dim"),
+        ("   " + lang("benchmarks.explain_hint"), "dim"),
     )
 
 
@@ -167,13 +167,15 @@ def score_note(benchmark: Benchmark, model_id: str, lang: Language) -> str:
 
 
 def grouped_header(catalog: Catalog, sort_key: SortKey, peer_id: str, lang: Language) -> Text:
-    subject, peer = catalog.subject, catalog.model(peer_id)
+    """`peer_id` is "" while every peer is hidden: then there is no Δ to give."""
+    subject = catalog.subject
+    against = f"{subject.short} − {catalog.model(peer_id).short} (p)" if peer_id else lang("benchmarks.no_peer")
     return Text.assemble(
         lang("benchmarks.sorted_by"),
         (sort_label(catalog, sort_key, lang), "bold"),
         " (s)   ",
         ("Δ ", "bold"),
-        f"{subject.short} − {peer.short} (p)\n",
+        f"{against}\n",
         where_beaten(catalog, lang),
     )
 
@@ -193,9 +195,10 @@ def group_title(
     benchmark: Benchmark, subject_id: str, peer_id: str, lang: Language
 ) -> tuple[str | tuple[str, str], ...]:
     """One benchmark's heading in the grouped view: its name, what it tests, and
-    GPT-4o mini's lead or lag against the peer, as parts of Textual content."""
-    change = compare.delta(benchmark, subject_id, peer_id)
-    return ((benchmark.name, "bold"), f"  {lang.of(benchmark, 'tests')}  ", *delta(change))
+    GPT-4o mini's lead or lag against the peer (none while no peer is shown), as
+    parts of Textual content."""
+    title = ((benchmark.name, "bold"), f"  {lang.of(benchmark, 'tests')}  ")
+    return (*title, *delta(compare.delta(benchmark, subject_id, peer_id))) if peer_id else title
 
 
 def frontier_header(benchmark: Benchmark, mix: Mix, lang: Language) -> Text:

@@ -235,6 +235,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(f"  {keys}", what)
         table.add_row(lang("help.also"), "")
         table.add_row("  tab shift+tab", lang("help.focus"))
+        table.add_row("  0-9", lang("help.digits"))
         table.add_row("  enter", lang("help.enter"))
         table.add_row(f"  {lang('help.mouse_key')}", lang("help.mouse"))
         return table

@@ -97,21 +97,41 @@ class FrontierChart(Widget, can_focus=True):
             text.append("\n")
         axis = [" "] * columns
         labels = [" "] * columns
-        for decade in range(math.floor(low_x), math.ceil(high_x) + 1):
-            for factor in (1, 3):
-                price = factor * 10**decade
-                if low_x <= math.log10(price) <= high_x:
-                    x = column(price)
-                    axis[x] = "┬"
-                    name = f"${price:g}"
-                    for offset, char in enumerate(name):
-                        if x + offset < columns:
-                            labels[x + offset] = char
+        free_from = 0  # where the next price may start: one space after the last
+        for price in _ticks(low_x, high_x):
+            x = column(price)
+            name = f"${price:g}"
+            if x < free_from or x + len(name) > columns:
+                continue
+            axis[x] = "┬"
+            labels[x : x + len(name)] = name
+            free_from = x + len(name) + 1
         text.append(
             "    └" + "".join(c if c != " " else "─" for c in axis) + "\n", self.get_component_rich_style(axis_style)
         )
         text.append("     " + "".join(labels), self.get_component_rich_style(axis_style))
         return text
+
+
+# Round prices to mark on the axis, coarse to fine: the first set that puts two
+# on the axis is used, so a narrow range (two models of about the same price)
+# still says what its points cost.
+TICK_FACTORS = ((1, 3), (1, 2, 5), (1, 2, 3, 4, 5, 6, 7, 8, 9))
+
+
+def _ticks(low_x: float, high_x: float) -> list[float]:
+    """Round prices between 10**low_x and 10**high_x, in order."""
+    found: list[float] = []
+    for factors in TICK_FACTORS:
+        found = [
+            float(f"{factor}e{decade}")
+            for decade in range(math.floor(low_x), math.ceil(high_x) + 1)
+            for factor in factors
+            if low_x <= math.log10(factor) + decade <= high_x
+        ]
+        if len(found) >= 2:
+            break
+    return found
 
 
 def _free_spot(cells: list[list[tuple[str, str]]], x: int, y: int, length: int) -> tuple[int, int] | None:

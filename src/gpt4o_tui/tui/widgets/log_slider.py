@@ -6,6 +6,7 @@ So the knob, the field and everything computed from them change in one frame."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from rich.text import Text
@@ -70,9 +71,13 @@ class LogSlider(Widget, can_focus=True):
         def control(self) -> LogSlider:
             return self.slider
 
-    def __init__(self, bounds: Bounds, value: int, *, id: str | None = None) -> None:
+    def __init__(
+        self, bounds: Bounds, value: int, *, id: str | None = None, typed: Callable[[events.Key], bool] | None = None
+    ) -> None:
+        """`typed` is offered each key the slider has no binding for, and says whether it took it."""
         super().__init__(id=id)
         self.bounds = bounds
+        self._typed = typed
         self.set_reactive(LogSlider.value, value)
         # The value last asked for, so quick key repeats step on from it
         # rather than from a value the owner has not set yet.
@@ -96,6 +101,13 @@ class LogSlider(Widget, can_focus=True):
 
     def action_jump(self, position: float) -> None:
         self._ask(scale.value_at(position, self.bounds.low, self.bounds.high))
+
+    def on_key(self, event: events.Key) -> None:
+        """A key the slider does not bind is offered to its owner first (a digit
+        starts a typed count), so it reaches no app or pane key."""
+        if self._typed is not None and self._typed(event):
+            event.stop()
+            event.prevent_default()
 
     def render(self) -> Text:
         width = max(3, self.content_size.width)
@@ -156,11 +168,14 @@ class CountSlider(Widget):
         self.lang = lang
         self._initial = value
         self._error = ""
+        # A count begun by a digit typed on the slider: until the field has it,
+        # the rest of what is typed goes on into it.
+        self._typing = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="count-row"):
             yield Label(self.lang(f"bounds.{self.bounds.key}"), classes="count-label")
-            yield LogSlider(self.bounds, self._initial, id=f"{self.id}-slider")
+            yield LogSlider(self.bounds, self._initial, id=f"{self.id}-slider", typed=self._typed_on_slider)
             yield Input(
                 f"{self._initial:,}", compact=True, select_on_focus=True, classes="count-input", id=f"{self.id}-field"
             )
@@ -194,10 +209,36 @@ class CountSlider(Widget):
 
     def action_leave_field(self) -> None:
         field = self.query_one(Input)
-        if field.has_focus:
+        if field.has_focus or self._typing:
+            self._typing = False
             field.value = f"{self.value:,}"
             self._set_error("")
             self.slider.focus()
+
+    def _typed_on_slider(self, event: events.Key) -> bool:
+        """A digit typed on the slider starts a count in the field: the field takes
+        the focus with that digit in it and the cursor after it. Keys that come
+        before the field has the focus (several in one read) go on into it;
+        enter takes the count, as in the field."""
+        field = self.query_one(Input)
+        if self._typing:
+            if event.key == "enter":
+                self._typing = False
+                if self._take_typed():
+                    self.slider.focus()
+                return True
+            if event.is_printable and event.character is not None:
+                field.insert_text_at_cursor(event.character)
+                return True
+            return False
+        if event.character is None or not event.character.isdigit():
+            return False
+        self._typing = True
+        field.value = event.character
+        field.cursor_position = len(field.value)
+        field.select_on_focus = False  # keep the digit: the next one goes after it
+        field.focus()
+        return True
 
     def on_descendant_focus(self) -> None:
         self.add_class("-active")
@@ -219,6 +260,8 @@ class CountSlider(Widget):
     @on(Input.Blurred)
     def _blur_typed(self, event: Input.Blurred) -> None:
         event.stop()
+        self._typing = False
+        event.input.select_on_focus = True
         self._take_typed()
 
     def _take_typed(self) -> bool:

@@ -24,6 +24,7 @@ class ModelToggles(Widget, can_focus=True):
         Binding(
             "space,enter", "toggle", "Show/hide", id="toggles.toggle", tooltip="Show or hide the model under the cursor"
         ),
+        Binding("escape", "leave", "Back", show=False, id="toggles.leave", tooltip="Back from the row to the chart"),
     ]
     COMPONENT_CLASSES = {"model-toggles--cursor", "model-toggles--hidden"}
 
@@ -34,6 +35,17 @@ class ModelToggles(Widget, can_focus=True):
         def __init__(self, toggles: ModelToggles, hidden: frozenset[str]) -> None:
             super().__init__()
             self.toggles, self.hidden = toggles, hidden
+
+        @property
+        def control(self) -> ModelToggles:
+            return self.toggles
+
+    class Left(Message):
+        """The person is done with the row: the focus goes back to the chart."""
+
+        def __init__(self, toggles: ModelToggles) -> None:
+            super().__init__()
+            self.toggles = toggles
 
         @property
         def control(self) -> ModelToggles:
@@ -75,6 +87,9 @@ class ModelToggles(Widget, can_focus=True):
 
     def action_move(self, delta: int) -> None:
         self.cursor = (self.cursor + delta) % len(self.models)
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left(self))
 
     def action_toggle(self) -> None:
         self._toggle(self.cursor)

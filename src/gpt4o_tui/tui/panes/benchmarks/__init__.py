@@ -50,7 +50,8 @@ class BenchmarksPane(Pane, Vertical):
             tooltip="Previous benchmark",
         ),
         Binding("down", "choose(1)", "Next", show=False, group=CHOOSE, id="benchmarks.next", tooltip="Next benchmark"),
-        # t is the app's theme key, so the views cycle on v; g, f and e go straight to one.
+        # t is the app's theme key, so the views cycle on v; g, f and i go straight to one
+        # (i, not e: e is Pricing's Export, and a key means one thing on every pane).
         # The pane's top line says "(v: next)", so v leaves the footer its room.
         Binding(
             "v",
@@ -62,7 +63,7 @@ class BenchmarksPane(Pane, Vertical):
         ),
         Binding("g", "view('grouped')", "Grouped", show=False, id="benchmarks.grouped", tooltip="Grouped view"),
         Binding("f", "view('frontier')", "Frontier", show=False, id="benchmarks.frontier", tooltip="Frontier view"),
-        Binding("e", "view('explain')", "Explain", show=False, id="benchmarks.explain", tooltip="Explain view"),
+        Binding("i", "view('explain')", "Explain", show=False, id="benchmarks.explain", tooltip="Explain view"),
         Binding("m", "models", "Show", id="benchmarks.models", tooltip="Choose which models the charts show"),
         Binding("s", "sort", "Sort", id="benchmarks.sort", tooltip="Grouped: sort the models by the next key"),
         Binding("p", "peer", "Peer", id="benchmarks.peer", tooltip="Grouped: Δ against the next peer"),
@@ -73,7 +74,7 @@ class BenchmarksPane(Pane, Vertical):
     view: reactive[str] = reactive("table", repaint=False)
     hidden: reactive[frozenset[str]] = reactive(frozenset(), repaint=False)
     sort_key: reactive[str] = reactive("chart", repaint=False)
-    peer: reactive[str] = reactive("", repaint=False)
+    peer: reactive[str] = reactive("", repaint=False)  # "" while the charts show no peer
     mix: reactive[int] = reactive(0, repaint=False)
 
     def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None) -> None:
@@ -157,7 +158,14 @@ class BenchmarksPane(Pane, Vertical):
         self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)]
 
     def action_peer(self) -> None:
-        self.peer = self.peers[(self.peers.index(self.peer) + 1) % len(self.peers)]
+        self.peer = self._next_peer(self.peer, self.hidden)
+
+    def _next_peer(self, after: str, hidden: frozenset[str]) -> str:
+        """The next peer the charts show, after `after` in the catalog's order (the
+        first shown, after none); "" when the charts show no peer at all."""
+        start = self.peers.index(after) if after else -1
+        following = [self.peers[(start + step) % len(self.peers)] for step in range(1, len(self.peers) + 1)]
+        return next((p for p in following if p not in hidden), "")
 
     def action_mix(self) -> None:
         self.mix = (self.mix + 1) % len(compare.MIXES)
@@ -169,6 +177,12 @@ class BenchmarksPane(Pane, Vertical):
     @on(ModelToggles.Changed)
     def _models_toggled(self, event: ModelToggles.Changed) -> None:
         self.hidden = event.hidden
+        if not self.peer or self.peer in event.hidden:  # a hidden model is no Δ peer: the next shown one is
+            self.peer = self._next_peer(self.peer, event.hidden)
+
+    @on(ModelToggles.Left)
+    def _toggles_left(self) -> None:
+        self.focus_default()
 
     # The pane hands each change of its state to the views that show it (not
     # data_bind, as in Pricing): ↑/↓ leaves the grouped bars alone, a sort or a

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -170,6 +171,40 @@ class PricingPane(Pane, VerticalScroll):
 
     def focus_default(self) -> None:
         self.query_one("#input-tokens", CountSlider).focus()
+
+    def action_page_down(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_page_down(on_complete=self._focus_in_view_once_drawn)
+
+    def action_page_up(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_page_up(on_complete=self._focus_in_view_once_drawn)
+
+    def _focus_in_view_once_drawn(self) -> None:
+        self.call_after_refresh(self._focus_in_view)  # each widget's place, as scrolled
+
+    def _focus_in_view(self) -> None:
+        """After a page scroll, a focus left out of view moves to the first widget in
+        view that takes it, or, with none in view, to the pane itself (where ↑/↓,
+        home and end scroll): the next key (end, a digit, b) acts on what is on
+        screen, never on a slider scrolled away."""
+        view = self.scrollable_content_region
+        focused = self.screen.focused
+        if focused is None or (focused is not self and view.contains_region(focused.region)):
+            return
+        mine = set(self.query("*"))
+        shown = (w for w in self.screen.focus_chain if w in mine and view.contains_region(w.region))
+        target = next(shown, None)
+        if target is None and focused is not self:
+            self.can_focus = True  # only while the focus is parked here: tab skips the pane
+            target = self
+        if target is not None:
+            target.focus(scroll_visible=False)
+
+    def on_blur(self) -> None:
+        self.can_focus = False
 
     def action_reset(self) -> None:
         """Back to the starting calculator: workload, standard launch prices, 20 turns."""

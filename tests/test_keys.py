@@ -1,0 +1,238 @@
+"""Keys act where the person is looking: a count typed on a slider goes into its
+field, never to a pane; a page scroll takes the focus along; Esc leaves the
+"Show" row; a key means one thing on every pane."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Awaitable, Callable
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, TabbedContent
+
+from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
+from gpt4o_tui.tui.panes.pricing import PricingPane
+from gpt4o_tui.tui.widgets.frontier_chart import FrontierChart
+from gpt4o_tui.tui.widgets.log_slider import LogSlider
+from gpt4o_tui.tui.widgets.model_toggles import ModelToggles
+from tests.conftest import SteadyApp
+
+Scenario = Callable[[SteadyApp, Pilot], Awaitable[None]]
+
+
+def drive(app: SteadyApp, scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+            assert app._exception is None
+
+    asyncio.run(run())
+
+
+def burst(app: SteadyApp, *keys: str) -> None:
+    """Several keys in one read, none waiting for the one before (as tests/test_bursts.py)."""
+    for key in keys:
+        app.post_message(events.Key(key, {"enter": "\r"}.get(key, key if len(key) == 1 else None)))
+
+
+def test_a_digit_on_a_slider_starts_typing_its_count(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        pane = app.query_one(PricingPane)
+        slider = app.query_one("#input-tokens LogSlider", LogSlider)
+        field = app.query_one("#input-tokens Input", Input)
+        assert app.focused is slider
+        await pilot.press("2")
+        assert app.query_one(TabbedContent).active == "pricing", "a digit on a slider is no pane switch"
+        assert app.focused is field
+        assert (field.value, field.cursor_position, field.selected_text) == ("2", 1, "")
+        await pilot.press(*"000")
+        assert field.value == "2000"
+        await pilot.press("enter")
+        assert pane.workload.input_tokens == 2_000 and field.value == "2,000"
+        assert app.focused is slider
+        await pilot.press("9", "escape")
+        assert field.value == "2,000" and pane.workload.input_tokens == 2_000
+        assert app.focused is slider, "esc cancels back to the slider"
+
+    drive(app, scenario)
+
+
+def test_letters_typed_after_a_digit_go_to_the_field_not_to_keys(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        pane = app.query_one(PricingPane)
+        await pilot.press(*"1.5k", "enter")
+        assert pane.workload.input_tokens == 1_500
+        assert app.query_one(TabbedContent).active == "pricing"
+        assert pane.batch_api is False and pane.prices == "launch"
+        await pilot.press("k", "z")  # not keys on a slider: nothing happens
+        assert pane.workload.input_tokens == 1_500 and app.query_one(TabbedContent).active == "pricing"
+        assert isinstance(app.focused, LogSlider)
+        await pilot.press("b")  # a documented Pricing key on a slider stays a key
+        assert pane.batch_api is True
+
+    drive(app, scenario)
+
+
+def test_a_count_typed_on_a_slider_in_one_read(app: SteadyApp) -> None:
+    """A real terminal can deliver `2000⏎` in one read: every key has reached the
+    slider before the field has the focus, and each must still land in the field."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        pane = app.query_one(PricingPane)
+        burst(app, *"2000", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "pricing"
+        assert pane.workload.input_tokens == 2_000
+        burst(app, *"1.5kb")
+        await pilot.pause()
+        assert app.query_one("#input-tokens Input", Input).value == "1.5kb"
+        assert pane.batch_api is False, "a letter typed into the count is no Batch key"
+        assert app.query_one(TabbedContent).active == "pricing"
+
+    drive(app, scenario)
+
+
+def test_a_page_scroll_takes_the_focus_along(app: SteadyApp) -> None:
+    """PgDn used to scroll the Pricing pane away from the focused slider, and End
+    then set its input to 128,000 out of sight."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        pane = app.query_one(PricingPane)
+        view = pane.scrollable_content_region
+
+        def focus_on_screen() -> bool:
+            focused = app.focused
+            return focused is pane or (focused is not None and view.contains_region(focused.region))
+
+        for key in ["pagedown", "end", "pageup", "pageup", "pageup", "pageup", "pagedown", "pagedown"]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert focus_on_screen(), f"after {key} the focus is on {app.focused!r}, out of view"
+            assert pane.workload.input_tokens == 500, f"{key} changed a slider out of view"
+        await pilot.press("pageup", "pageup", "pageup", "pageup", "pageup")
+        await pilot.pause()
+        assert pane.scroll_y == 0 and focus_on_screen()
+
+    drive(app, scenario)
+
+
+def test_escape_leaves_the_show_row_for_the_chart(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("2")
+        for view, chart in [("table", "scores"), ("grouped", "grouped-view"), ("frontier", "frontier")]:
+            app.query_one(BenchmarksPane).view = view
+            await pilot.press("m")
+            assert isinstance(app.focused, ModelToggles)
+            await pilot.press("escape")
+            assert app.focused is not None and app.focused.id == chart, f"{view}: the focus is on {app.focused!r}"
+        await pilot.press("m", "escape", "down")
+        assert app.query_one(BenchmarksPane).selected == "gpqa", "↑/↓ choose a benchmark again"
+
+    drive(app, scenario, size=(120, 40))
+
+
+def test_a_hidden_model_is_never_the_delta_peer(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("2", "g")
+        pane = app.query_one(BenchmarksPane)
+        header = app.query_one("#grouped-header")
+        assert pane.peer == "gemini-1.5-flash"
+        await pilot.press("m", "right", "space", "escape")  # hide Flash, the peer
+        assert pane.peer == "claude-3-haiku"
+        assert "4o mini − Haiku" in str(header.render())
+        await pilot.press("m", "right", "right", "space", "escape")  # hide GPT-3.5 Turbo
+        await pilot.press("p")
+        assert pane.peer == "gpt-4o", "p skips the hidden 3.5 Turbo"
+        await pilot.press("p")
+        assert pane.peer == "claude-3-haiku", "p skips the hidden Flash"
+        await pilot.press("m", "left", "space", "right", "right", "space")  # the row's cursor was on 3.5 Turbo
+        assert pane.hidden == {"gemini-1.5-flash", "claude-3-haiku", "gpt-3.5-turbo", "gpt-4o"}
+        assert pane.peer == "", "no peer is shown: no Δ against a hidden one"
+        assert "no peer shown" in str(header.render())
+        assert "Δ" not in str(app.query_one("#group-mmlu").render())
+        await pilot.press("escape", "p")
+        assert pane.peer == ""
+        await pilot.press("m", "left", "left", "space")  # show Haiku again
+        assert pane.peer == "claude-3-haiku"
+        assert "Δ" in str(app.query_one("#group-mmlu").render())
+
+    drive(app, scenario, size=(120, 40))
+
+
+def test_the_frontier_says_its_prices_with_two_models_of_about_one_price(app: SteadyApp) -> None:
+    """Gemini 1.5 Flash and Claude 3 Haiku alone cost about the same at launch
+    ($0.525 and $0.50 per 1M at 3:1): no $1 or $3 falls between them, and the
+    price axis had no label at all."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("2", "f", "m", "space", *["right", "right", "right", "space"], "right", "space", "escape")
+        pane = app.query_one(BenchmarksPane)
+        assert pane.visible == ["gemini-1.5-flash", "claude-3-haiku"]
+        for mix in range(4):
+            lines = app.query_one(FrontierChart).render().plain.splitlines()
+            prices = lines[-1].split()
+            assert len(prices) >= 2 and all(p.startswith("$") for p in prices), (mix, lines[-2:])
+            assert lines[-2].count("┬") == len(prices)
+            await pilot.press("x")
+
+    drive(app, scenario)
+
+
+def test_a_letter_key_means_one_thing_on_every_pane() -> None:
+    """`e` was Explain on Benchmarks and Export on Pricing. Every letter or digit
+    bound in the explorer (the app's keys, each pane's and its widgets') now has
+    one meaning wherever it works."""
+    from gpt4o_tui.tui.app import Gpt4oTui, pane_type, pane_widgets
+    from gpt4o_tui.tui.panes import PANES
+
+    meanings: dict[str, set[str]] = {}
+    owners = [Gpt4oTui, *(pane_type(p.id) for p in PANES), *(w for p in PANES for w in pane_widgets(p))]
+    for owner in owners:
+        for binding in owner.__dict__.get("BINDINGS", []):
+            for key in binding.key.split(","):
+                if len(key) == 1:
+                    meanings.setdefault(key, set()).add(binding.id or binding.action)
+    assert meanings["e"] == {"pricing.export"} and meanings["i"] == {"benchmarks.explain"}
+    clashes = {key: ids for key, ids in meanings.items() if len(ids) > 1}
+    assert not clashes, clashes
+
+
+def test_i_is_explain_on_benchmarks_and_e_export_on_pricing(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        from gpt4o_tui.tui.export import ExportScreen
+
+        await pilot.press("2", "i")
+        pane = app.query_one(BenchmarksPane)
+        assert pane.view == "explain"
+        await pilot.press("e")
+        assert pane.view == "explain" and not isinstance(app.screen, ExportScreen), "e is not a Benchmarks key"
+        await pilot.press("4", "e")
+        assert isinstance(app.screen, ExportScreen)
+
+    drive(app, scenario)
+
+
+def test_the_help_says_a_digit_on_a_slider_types_a_count(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        from rich.console import Console
+
+        from gpt4o_tui.tui.app import HelpScreen
+
+        await pilot.press("4", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(app.screen._keys_table(app.language))
+        keys = console.export_text()
+        assert "0-9" in keys and "On a slider: start typing a count in its field" in keys
+        rows = {" ".join(line.split()[:1]): " ".join(line.split()[1:]) for line in keys.splitlines()}
+        assert rows["i"] == "Explain view" and rows["e"] == "Save this scenario as Markdown or JSON"
+
+    drive(app, scenario)
