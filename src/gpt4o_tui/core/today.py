@@ -139,14 +139,6 @@ def _closest(ref: str) -> str:
     return ", ".join(difflib.get_close_matches(ref.strip().lower().rpartition(":")[2], names, n=4, cutoff=0.5)) or "—"
 
 
-def read(catalog: Catalog) -> None:
-    """Read the snapshot and find gpt4o-tui's own models in it, so what follows is
-    quick; a screen calls this from a thread, off the path of the person's keys."""
-    models()
-    for model in catalog.compared:
-        for_catalog_model(model)
-
-
 @cache
 def for_catalog_model(model: Model) -> TodayModel | None:
     """The genai-prices entry for one of gpt4o-tui's own models, by its API id, found

@@ -189,8 +189,8 @@ def _small_models(catalog: Catalog, lang: Language) -> Slide:
     )
 
 
-def _scenario_line(workload: Workload, lang: Language) -> str:
-    """The workload in one line: what each request sends and how many a day."""
+def _scenario_lines(workload: Workload, lang: Language) -> list[str]:
+    """The workload: what each request sends and how many a day, then its images."""
     line = lang(
         "deck.workload.line",
         requests=workload.requests_per_day,
@@ -200,16 +200,7 @@ def _scenario_line(workload: Workload, lang: Language) -> str:
     )
     if workload.cached_input_tokens:
         line += lang("deck.workload.cached", cached=workload.cached_input_tokens)
-    if workload.images:
-        size = workload.image_size
-        line += lang(
-            "deck.workload.images",
-            images=workload.images,
-            width=size.width,
-            height=size.height,
-            detail=lang(f"image.detail.{workload.detail}"),
-        )
-    return line
+    return [line, *filter(None, [report.images_said(workload, lang)])]
 
 
 def _workload(catalog: Catalog, lang: Language, scenario: Scenario) -> Slide:
@@ -222,7 +213,7 @@ def _workload(catalog: Catalog, lang: Language, scenario: Scenario) -> Slide:
     subject = results[catalog.subject.id]
     rival = next((m for m in catalog.compared if m.tokenizer and m.role == "peer"), None)
     lines = [
-        _scenario_line(workload, lang),
+        *_scenario_lines(workload, lang),
         lang("deck.workload.latest" if latest else "deck.workload.launch")
         + (lang("deck.workload.batch") if batch else ""),
     ]
@@ -284,7 +275,8 @@ def _then_and_now(catalog: Catalog, lang: Language, scenario: Scenario) -> Slide
         figure=lang.usd_cell(now[subject.id].total_usd) if subject.id in now else "n/a",
         unit=lang("deck.dollar_unit", unit=lang("deck.now.unit", model=subject.name)),
         lines=(
-            _scenario_line(workload, lang) + (lang("deck.workload.batch") if batch else ""),
+            *_scenario_lines(workload, lang),
+            *([lang("deck.now.batch")] if batch else []),
             lang(
                 "deck.now.was",
                 model=subject.name,

@@ -3,8 +3,6 @@ on every model, in one frame."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -65,8 +63,6 @@ class Calculator(Widget):
             )
             yield Static(lang("pricing.workload_title"), id="workload-title")
         for slider_id, (field, bounds) in SLIDERS.items():
-            if field == "cached_input_tokens":
-                bounds = replace(bounds, high=self.workload.input_tokens)
             yield CountSlider(bounds, getattr(self.workload, field), lang, id=slider_id)
         images = ImageControls(self.catalog, lang, self.workload.image_size, self.workload.detail)
         images.display = self.workload.images > 0
