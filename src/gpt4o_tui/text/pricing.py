@@ -20,6 +20,7 @@ from gpt4o_tui.text import report, verdicts
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.report import Prices
 from gpt4o_tui.text.sources import sources_text
+from gpt4o_tui.text.wrap import Prose
 
 
 def volume(workload: Workload, lang: Language) -> str:
@@ -211,7 +212,7 @@ def conversations(
             + (lang.usd(said.usd) if said.full_at is None else lang("talk.stops", turn=said.full_at))
         )
     growth.append(" · ".join(lengths))
-    return Group(table, growth)
+    return Group(table, Prose(growth))
 
 
 def token_counts(
@@ -320,9 +321,10 @@ def price_notes(catalog: Catalog, lang: Language) -> Text:
     return text
 
 
-def timeline(catalog: Catalog, lang: Language) -> Text:
+def timeline(catalog: Catalog, lang: Language) -> Prose:
     """The list prices' date, then each later change: ● one that changes a list price
-    (the latest-known view uses it), ○ one about another product."""
+    (the latest-known view uses it), ○ one about another product. A change that
+    wraps goes on under its words, clear of its date and mark."""
     price = catalog.price(catalog.subject.id)
     text = Text.assemble(
         (f"{catalog.prices_as_of:%Y-%m-%d} ", "bold"),
@@ -332,11 +334,15 @@ def timeline(catalog: Catalog, lang: Language) -> Text:
         ),
     )
     for change in sorted(catalog.price_changes, key=lambda c: c.date):
-        text.append("\n" + "\u00a0" * 11 + "│\n")  # no-break spaces: wrapping keeps the indent
+        text.append("\n" + " " * 11 + "│\n")
         text.append(f"{change.date:%Y-%m-%d} ", "bold").append("● " if change.sets_list_price else "○ ")
         text.append(f"{catalog.model(change.model).name}{lang.colon}{lang.of(change, 'summary')} ")
         if change.caveat:
             text.append(f"⚠ {lang.of(change, 'caveat')} ", "italic")
         text.append(sources_text(change.sources))
-    text.append("\n" + lang("pricing.timeline_key"), "dim")
-    return text
+    return Prose(text, hang=cell_len(f"{catalog.prices_as_of:%Y-%m-%d} ● "))
+
+
+def timeline_key(lang: Language) -> Text:
+    """Under the history, what its two marks say."""
+    return Text(lang("pricing.timeline_key"), "dim")

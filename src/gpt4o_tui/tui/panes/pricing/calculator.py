@@ -20,6 +20,7 @@ from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.report import Prices
 from gpt4o_tui.tui.panes.pricing.images import ImageControls
 from gpt4o_tui.tui.widgets.log_slider import CountSlider
+from gpt4o_tui.tui.widgets.words import Words
 
 # Which Workload field each slider drives.
 SLIDERS = {
@@ -67,8 +68,8 @@ class Calculator(Widget):
         images = ImageControls(self.catalog, lang, self.workload.image_size, self.workload.detail)
         images.display = self.workload.images > 0
         yield images
-        yield Static("", id="volume")
-        yield Static("", id="assumption", classes="footnote")
+        yield Words("", id="volume")
+        yield Words("", id="assumption", classes="footnote")
         table: DataTable[Text] = DataTable(cursor_type="none", id="totals")
         table.can_focus = False
         table.add_column(lang("pricing.model"), key="model")
@@ -88,8 +89,8 @@ class Calculator(Widget):
             name = Text(("▶ " if model.role == "subject" else "  ") + model.name, bold)
             table.add_row(name, *(Text(" " * width) for width in widths), key=model.id)
         yield table
-        yield Static("", id="image-line", classes="footnote")
-        yield Static("", id="cost-notes", classes="footnote")
+        yield Words("", id="image-line", classes="footnote")
+        yield Words("", id="cost-notes", classes="footnote")
 
     def on_mount(self) -> None:
         self.show()

@@ -12,6 +12,7 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.tokens import InputCost
 from gpt4o_tui.text import pricing as words
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.widgets.words import Words
 
 
 class TokenCounter(Widget):
@@ -29,7 +30,7 @@ class TokenCounter(Widget):
             compact=True,
             id="sample",
         )
-        yield Static("", id="token-counts")  # above the text, so it stays in view while typing
+        yield Words("", id="token-counts")  # above the text, so it stays in view while typing
         yield TextArea(self._text, placeholder=lang("pricing.text_placeholder"), id="text")
 
     def on_mount(self) -> None:
