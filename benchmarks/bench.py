@@ -20,6 +20,7 @@ import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 from collections.abc import Callable
@@ -38,14 +39,17 @@ RIGHT = b"\x1b[C"
 class Session:
     """One program in a pty; its output rendered into a pyte screen, its bytes counted."""
 
-    def __init__(self, argv: list[str]) -> None:
-        self.screen = pyte.Screen(COLUMNS, LINES)
+    def __init__(self, argv: list[str], columns: int = COLUMNS, lines: int = LINES) -> None:
+        self.screen = pyte.Screen(columns, lines)
         self.stream = pyte.ByteStream(self.screen)
         self.bytes = 0
+        self.last_output = 0.0
         master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
         env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k != "NO_COLOR"}
         env.update(TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8")
+        # Every run starts as a first run: no pane remembered from the last one.
+        env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="gpt4o-tui-bench-")
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
             argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True
@@ -67,6 +71,7 @@ class Session:
         if not data:
             return False
         self.bytes += len(data)
+        self.last_output = time.perf_counter()
         self.stream.feed(data)
         return True
 
