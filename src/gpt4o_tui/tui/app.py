@@ -66,6 +66,19 @@ def pane_widgets(found: PaneEntry) -> list[type[Widget]]:
     return widgets
 
 
+def palette_bindings() -> list[tuple[str | None, Binding]]:
+    """Every key the command palette offers, with the tab it acts in (None: the app's
+    own): the app's keys but its number keys (the palette's "Go to" does those), then
+    each pane's. Each is worded by command.<id> and command.<id>_help."""
+    found: list[tuple[str | None, Binding]] = [
+        (None, b) for b in Gpt4oTui.BINDINGS if isinstance(b, Binding) and not (b.id or "").startswith("tab.")
+    ]
+    for entry in PANES:
+        pane = pane_type(entry.id)
+        found += [(entry.id, b) for b in pane.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+    return found
+
+
 def tab_bindings() -> list[Binding]:
     """1, 2, 3, ...: one key a pane, in the registry's order."""
     return [
@@ -218,6 +231,8 @@ class HelpScreen(ModalScreen[None]):
                 owner = pane_type(found.id) if name == "pane" else None
                 if owner is not None:
                     bindings += owner.__dict__.get("BINDINGS", [])  # its own, not its container's
+                    # Keys its Textual widgets answer (a list's ↑/↓), worded by the pane.
+                    bindings += [Binding(keys, "", tooltip=lang(said_as)) for keys, said_as in owner.HELP_KEYS]
                 else:
                     module, cls = name.split(":")
                     bindings += getattr(import_module(f"gpt4o_tui.tui.widgets.{module}"), cls).BINDINGS
@@ -227,18 +242,23 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(lang(title), "")
             for group, members in groupby((said(lang, b) for b in bindings), key=lambda b: b.group or b):
                 members = list(members)
-                keys = " ".join(self.app.get_key_display(Binding(k, "")) for m in members for k in m.key.split(","))
+                keys = " ".join(self._key(k) for m in members for k in m.key.split(","))
                 if isinstance(group, Binding.Group):
                     what = group.description + lang.colon + lang.join(m.description for m in members)
                 else:
                     what = group.tooltip or group.description
                 table.add_row(f"  {keys}", what)
         table.add_row(lang("help.also"), "")
+        table.add_row(f"  {self._key(self.app.COMMAND_PALETTE_BINDING)}", lang("tip.app.palette"))
         table.add_row("  tab shift+tab", lang("help.focus"))
         table.add_row("  0-9", lang("help.digits"))
         table.add_row("  enter", lang("help.enter"))
         table.add_row(f"  {lang('help.mouse_key')}", lang("help.mouse"))
         return table
+
+    def _key(self, key: str) -> str:
+        """A key as the footer shows it (ctrl+p: ^p, up: ↑)."""
+        return self.app.get_key_display(Binding(key, ""))
 
 
 class Gpt4oTui(App[None]):
@@ -566,7 +586,9 @@ class Gpt4oTui(App[None]):
         )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """gpt4o-tui's commands, in the app's language. Textual's own (its theme picker,
+        """gpt4o-tui's commands, in the app's language: a pane for each tab, then every
+        key of the app and of each pane, titled with the word the footer shows for it
+        (so `deck` finds f5 and `svg` finds ctrl+s). Textual's own (its theme picker,
         keys panel, Maximize) are left out: they speak English only, and ours cover
         theme, keys, screenshot and quit."""
         lang = self.language
@@ -577,20 +599,12 @@ class Gpt4oTui(App[None]):
                 lang("command.go_help", pane=title),
                 lambda tab=found.id: self.action_show_tab(tab),
             )
-        yield SystemCommand(lang("command.help"), lang("command.help_help"), self.action_help)
-        yield SystemCommand(
-            lang("command.theme"), lang("command.theme_help", themes=", ".join(themes.NAMES)), self.action_next_theme
-        )
-        yield SystemCommand(lang("command.language"), lang("command.language_help"), self.action_switch_language)
-        yield SystemCommand(lang("command.present"), lang("command.present_help"), self.action_present)
-        yield SystemCommand(lang("command.screenshot"), lang("command.screenshot_help"), self.action_screenshot)
-        for found in PANES:
-            pane = pane_type(found.id)
-            for binding in pane.BINDINGS:
-                if isinstance(binding, Binding) and binding.id in pane.PALETTE:
-                    yield SystemCommand(
-                        lang(f"command.{binding.id}"),
-                        lang(f"command.{binding.id}_help"),
-                        lambda tab=found.id, action=binding.action: self._run_in_pane(tab, action),
-                    )
-        yield SystemCommand(lang("command.quit"), lang("command.quit_help"), self.action_quit)
+        for tab, binding in palette_bindings():
+            values = {"themes": ", ".join(themes.NAMES)} if binding.id == "app.theme" else {}
+            yield SystemCommand(
+                lang(f"command.{binding.id}"),
+                lang(f"command.{binding.id}_help", **values),
+                (lambda action=binding.action: self.run_action(action))
+                if tab is None
+                else (lambda tab=tab, action=binding.action: self._run_in_pane(tab, action)),
+            )

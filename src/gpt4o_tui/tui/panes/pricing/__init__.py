@@ -88,15 +88,6 @@ class PricingPane(Pane, VerticalScroll):
             tooltip="Copy this scenario as Markdown to the clipboard (OSC 52)",
         ),
     ]
-    PALETTE = (
-        "pricing.workload",
-        "pricing.latest",
-        "pricing.compare",
-        "pricing.batch",
-        "pricing.export",
-        "pricing.copy",
-        "pricing.reset",
-    )
 
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
