@@ -20,6 +20,7 @@ import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 from collections.abc import Callable
@@ -39,12 +40,12 @@ class Session:
     """One program in a pty; its output rendered into a pyte screen, its bytes counted."""
 
     def __init__(
-        self, argv: list[str], size: tuple[int, int] = (COLUMNS, LINES), env: dict[str, str] | None = None
+        self, argv: list[str], columns: int = COLUMNS, lines: int = LINES, env: dict[str, str] | None = None
     ) -> None:
-        columns, lines = size
         self.screen = pyte.Screen(columns, lines)
         self.stream = pyte.ByteStream(self.screen)
         self.bytes = 0
+        self.last_output = 0.0
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
         # Nothing of the shell's that changes what is drawn: no TEXTUAL_*, no NO_COLOR,
@@ -55,6 +56,8 @@ class Session:
             "TERM": "xterm-256color",
             "COLORTERM": "truecolor",
             "LANG": "C.UTF-8",
+            # Every run starts as a first run: no pane remembered from the last one.
+            "XDG_CONFIG_HOME": tempfile.mkdtemp(prefix="gpt4o-tui-bench-"),
             **(env or {}),
         }
         self.started = time.perf_counter()
@@ -78,6 +81,7 @@ class Session:
         if not data:
             return False
         self.bytes += len(data)
+        self.last_output = time.perf_counter()
         self.stream.feed(data)
         return True
 
@@ -249,7 +253,7 @@ WALK: list[tuple[str, bytes]] = [
 def slow_link(flags: list[str], env: dict[str, str]) -> list[tuple[str, int]]:
     """Each key of WALK with what it wrote, until the app was quiet again."""
     script = Path(sys.executable).with_name("gpt4o-tui")
-    session = Session([str(script), "--no-config", *flags], SLOW_SIZE, env)
+    session = Session([str(script), "--no-config", *flags], *SLOW_SIZE, env=env)
     session.until(lambda s: "^p" in s.splitlines()[-1])
     session.settle()
     written = [("first frame", session.bytes)]
