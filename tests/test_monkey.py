@@ -132,7 +132,7 @@ def test_monkey(catalog: Catalog, tab: str, tmp_path: Path, monkeypatch: pytest.
         if tab == "pricing":
             # A click may have left for another tab, and an L then dropped the pane
             # until it is shown again (keeping its workload): show it.
-            app.action_show_tab("pricing")
+            await app.action_show_tab("pricing")
             await pilot.pause()
             pane = app.query_one(PricingPane)
             expected = {

@@ -4,7 +4,8 @@ command palette, and a help screen listing the keys."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from importlib import import_module
 from itertools import groupby
@@ -38,6 +39,7 @@ from gpt4o_tui.tui import themes
 from gpt4o_tui.tui.panes import PANES, PaneEntry
 
 if TYPE_CHECKING:
+    from textual.constants import AnimationLevel
     from textual.driver import Driver
 
     from gpt4o_tui.core.scenario import Scenario
@@ -45,8 +47,23 @@ if TYPE_CHECKING:
     from gpt4o_tui.tui.panes.base import Pane
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+# Set in a shell reached over SSH (sshd sets them; tmux passes them to new windows).
+SSH_VARIABLES = ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")
 EXIT_INPUT_ENDED = 1
 PANES_GROUP = Binding.Group("Panes", compact=True)
+
+
+def animation_level(environ: Mapping[str, str], asked: bool | None) -> AnimationLevel | None:
+    """How much the app animates: as asked (--animation, --no-animation); else as
+    TEXTUAL_ANIMATIONS says, where it is set (Textual reads it: None leaves it so);
+    else none over SSH, where every frame of a sliding underline or a smooth scroll
+    crosses the link (a PgDn on Specs wrote 94-300 KB animated at 80×24, 4-6 KB not);
+    else Textual's own default."""
+    if asked is not None:
+        return "full" if asked else "none"
+    if "TEXTUAL_ANIMATIONS" in environ:
+        return None
+    return "none" if any(environ.get(name) for name in SSH_VARIABLES) else None
 
 
 def pane_type(tab: str) -> type[Pane]:
@@ -297,10 +314,14 @@ class Gpt4oTui(App[None]):
         lang: str = i18n.DEFAULT,
         scenario: Scenario | None = None,
         output_dir: Path | None = None,
+        animation: bool | None = None,
     ) -> None:
         """`scenario`: the workload the Pricing calculator opens on; `output_dir`: where
-        export and ctrl+s save (the current folder unless given)."""
+        export and ctrl+s save (the current folder unless given); `animation`: on or off,
+        or None for the environment's choice (`animation_level`)."""
         super().__init__()
+        if (level := animation_level(os.environ, animation)) is not None:
+            self.animation_level = level
         self.catalog = catalog
         self.set_reactive(Gpt4oTui.language, i18n.language(lang))
         for look in themes.themes():
@@ -437,12 +458,18 @@ class Gpt4oTui(App[None]):
         pane = self._panes.get(tab) if tab is not None else None
         return pane if pane is not None and pane.is_mounted and pane.is_attached else None
 
-    def action_show_tab(self, tab: str) -> None:
-        """Safe to receive twice in one read (`33`): the second press finds the pane
-        still being built, and leaves focusing it to the build."""
+    async def action_show_tab(self, tab: str) -> None:
+        """A pane not built yet is built in its hidden tab first, so the switch draws
+        it once, whole: an empty pane drawn, then the built one over it, cost a slow
+        link two screens for one key. Safe to receive twice in one read (`33`): the
+        second press finds the pane still being built, and leaves focusing it to the build."""
         tabs = self.query_one(TabbedContent)
         if tabs.active != tab:
-            tabs.active = tab  # on_tabbed_content_tab_activated builds and focuses it
+            if tab not in self._panes and await self._built(tab) is None:
+                return  # the tabs are gone: a key in the same read as Quit
+            tabs.active = tab
+            if (pane := self._mounted_pane(tab)) is not None:
+                pane.focus_default()  # now, so the pane is drawn once, focused
         elif (pane := self._mounted_pane(tab)) is not None:
             pane.focus_default()
 
@@ -466,7 +493,7 @@ class Gpt4oTui(App[None]):
         """A pane's key chosen from the palette: the pane is shown, then the key's action runs in it."""
         pane = await self._built(tab)
         if pane is not None:
-            self.action_show_tab(tab)
+            await self.action_show_tab(tab)
             await pane.run_action(action)
 
     def action_help(self) -> None:
