@@ -91,7 +91,15 @@ class Pty:
         r"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
     )
 
-    def __init__(self, *args: str, width: int = 100, height: int = 30, cwd: Path | None = None) -> None:
+    def __init__(
+        self,
+        *args: str,
+        width: int = 100,
+        height: int = 30,
+        cwd: Path | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        """`env`: the program's environment in place of a person's shell's (TERMINAL_ENV)."""
         main, side = os.openpty()
         self.resize(width, height, side)
         self.fd = main
@@ -102,7 +110,11 @@ class Pty:
             stdout=side,
             stderr=side,
             # The settings folder is the test's own (conftest's own_settings), never ~/.config.
-            env={**TERMINAL_ENV, "TERM": "xterm-256color", "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"]},
+            env={
+                **(TERMINAL_ENV if env is None else env),
+                "TERM": "xterm-256color",
+                "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
+            },
             cwd=cwd,
             start_new_session=True,
             preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),

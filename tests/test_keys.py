@@ -8,16 +8,21 @@ import asyncio
 import io
 from collections.abc import Awaitable, Callable
 
+from rich.console import Console
 from textual import events
+from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input, OptionList, Select, Static, TabbedContent, TextArea
 
+from gpt4o_tui.tui.app import HelpScreen, palette_bindings
 from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
 from gpt4o_tui.tui.panes.pricing import PricingPane
 from gpt4o_tui.tui.widgets.frontier_chart import FrontierChart
 from gpt4o_tui.tui.widgets.log_slider import LogSlider
 from gpt4o_tui.tui.widgets.model_toggles import ModelToggles
 from tests.conftest import SteadyApp
+from tests.test_messages import our_bindings
 
 Scenario = Callable[[SteadyApp, Pilot], Awaitable[None]]
 
@@ -234,5 +239,119 @@ def test_the_help_says_a_digit_on_a_slider_types_a_count(app: SteadyApp) -> None
         assert "0-9" in keys and "On a slider: start typing a count in its field" in keys
         rows = {" ".join(line.split()[:1]): " ".join(line.split()[1:]) for line in keys.splitlines()}
         assert rows["i"] == "Explain view" and rows["e"] == "Save this scenario as Markdown or JSON"
+
+    drive(app, scenario)
+
+
+# -- the palette and the help say every key ------------------------------------------
+
+
+def test_every_key_of_the_app_and_its_panes_is_a_palette_command_named_by_its_footer_word(catalog) -> None:
+    for code in ("en", "zh"):
+        app = SteadyApp(catalog, lang=code)
+        titles = [c.title for c in app.get_system_commands(app.screen_stack[0] if app.screen_stack else None)]
+        bindings = palette_bindings()
+        assert {b.id for _, b in bindings} >= {
+            "app.present",
+            "app.screenshot",
+            "pricing.workload",
+            "pricing.latest",
+            "benchmarks.grouped",
+            "benchmarks.frontier",
+            "benchmarks.explain",
+            "benchmarks.view",
+            "benchmarks.sort",
+            "benchmarks.peer",
+            "benchmarks.mix",
+            "benchmarks.models",
+        }
+        for _, binding in bindings:
+            word = app.language(f"key.{binding.id}").casefold()
+            assert any(word in title.casefold() for title in titles), (code, binding.id, word)
+
+
+def test_the_footer_s_word_typed_in_the_palette_finds_its_command_first(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        for word, wanted in (("deck", "Deck: present"), ("svg", "SVG: save"), ("mix", "Mix: the next")):
+            await pilot.press("ctrl+p")
+            await pilot.press(*word)
+            await pilot.pause(0.3)
+            palette = app.screen
+            assert isinstance(palette, CommandPalette)
+            options = palette.query_one(OptionList)
+            assert options.option_count and str(options.get_option_at_index(0).prompt).startswith(wanted), word
+            await pilot.press("escape")
+            await pilot.pause()
+
+    drive(app, scenario)
+
+
+def test_a_benchmarks_palette_command_shows_its_pane_and_acts_in_it(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        frontier = next(c for c in app.get_system_commands(app.screen) if c.title == "Frontier view")
+        await frontier.callback()
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "benchmarks"
+        assert app.query_one(BenchmarksPane).view == "frontier"
+
+    drive(app, scenario)
+
+
+def test_the_help_lists_every_key_including_the_palette_and_safety_s_list(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        console = Console(file=io.StringIO(), width=160)
+        console.print(help_screen._keys_table(app.language))
+        help_text = console.file.getvalue()
+        shown = {key for line in help_text.splitlines() if line.startswith("  ") for key in line.split()}
+        for binding in (b for b in our_bindings() if b.id):  # ours; Textual's have no id
+            for key in binding.key.split(","):
+                assert app.get_key_display(Binding(key, "")) in shown, (binding.id, key)
+        assert "^p" in shown and "Open the command palette" in help_text
+        assert "Choose a measure" in help_text and "Scroll the specs" in help_text
+
+    drive(app, scenario, size=(120, 40))
+
+
+# -- the token counter keeps what was typed --------------------------------------------
+
+
+def test_a_sample_never_loses_the_person_s_text_and_the_box_stays_in_view(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        pane = app.query_one(PricingPane)
+        area = app.query_one("#text", TextArea)
+        area.focus()
+        await pilot.press(*"my own prompt")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # The live count grew above the box: the box is still on screen, whole.
+        assert pane.scrollable_content_region.contains_region(area.region)
+        select = app.query_one("#sample", Select)
+        select.value = "seed-zh"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert area.text != "my own prompt"
+        assert "Your own text is kept" in str(app.query_one("#token-counts", Static).render())
+        select.value = Select.NULL  # "Your text"
+        await pilot.pause()
+        assert area.text == "my own prompt"
+        assert pane.own_text == "my own prompt"
+        select.value = "seed-zh"
+        await pilot.pause()
+        area.focus()
+        await pilot.press("end", "!")  # an edited sample is the person's own text now
+        await pilot.pause()
+        edited = area.text
+        assert select.value is Select.NULL and "!" in edited and pane.own_text == edited
+        select.value = "seed-en"
+        await pilot.pause()
+        select.value = Select.NULL
+        await pilot.pause()
+        assert area.text == edited
 
     drive(app, scenario)

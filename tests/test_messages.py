@@ -109,14 +109,19 @@ def _panes_with_keys() -> set[str]:
     from gpt4o_tui.tui.app import pane_type, pane_widgets
     from gpt4o_tui.tui.panes import PANES
 
-    return {e.id for e in PANES if pane_type(e.id).__dict__.get("BINDINGS") or any(w.BINDINGS for w in pane_widgets(e))}
+    return {
+        e.id
+        for e in PANES
+        if pane_type(e.id).__dict__.get("BINDINGS")
+        or pane_type(e.id).HELP_KEYS
+        or any(w.BINDINGS for w in pane_widgets(e))
+    }
 
 
 def _palette() -> set[str]:
-    from gpt4o_tui.tui.app import pane_type
-    from gpt4o_tui.tui.panes import PANES
+    from gpt4o_tui.tui.app import palette_bindings
 
-    return {ident for e in PANES for ident in pane_type(e.id).PALETTE}
+    return {binding.id for _, binding in palette_bindings() if binding.id}
 
 
 def _literal_values(annotation: object) -> set[str]:

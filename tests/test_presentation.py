@@ -376,3 +376,20 @@ def test_a_big_figure_always_fits_its_room(figure: str, width: int, height: int)
         assert set("".join(lines)) <= set(" ▀▄█")
         bigger = big_lines(figure, width * 2, height * 2)
         assert bigger is not None and len(bigger) >= len(lines)
+
+
+def test_leaving_the_deck_before_today_s_prices_are_read_is_quiet(catalog: Catalog) -> None:
+    """The monkey's F5 then Esc: the read ends after the deck is gone, and nothing
+    is shown on a screen that is no longer there."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("f5")
+        screen = app.screen
+        assert isinstance(screen, DeckScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen not in app.screen_stack
+        screen._today_is_read(screen.build, screen.build(True))  # as the thread's last call does
+        assert screen.today_read
+
+    drive(SteadyApp(catalog), scenario)

@@ -174,6 +174,7 @@ def _app(catalog: Catalog, args: argparse.Namespace, lang: Language) -> int:
         lang=started.lang,
         scenario=scenario,
         output_dir=args.output_dir,
+        animation=args.animation,
     )
     app.run()
     # Textual sets 1 after an exception in the app, and leaves None when it panics
@@ -389,6 +390,7 @@ def _build_parser(lang: Language) -> argparse.ArgumentParser:
     parser.add_argument("--present", action="store_true", help=lang("cli.present"))
     parser.add_argument("--interval", type=_seconds_type(lang), metavar="SECONDS", help=lang("cli.interval"))
     parser.add_argument("--no-config", action="store_true", help=lang("cli.no_config", path=settings_path()))
+    parser.add_argument("--animation", action=argparse.BooleanOptionalAction, help=lang("cli.animation"))
     parser.add_argument(
         "--output-dir", type=_folder_type(lang), default=Path.cwd(), metavar="DIR", help=lang("cli.output_dir")
     )
@@ -815,7 +817,7 @@ def _screenshots(catalog: Catalog, directory: Path, overwrite: bool, lang: Langu
         app.animation_level = "none"  # a tab underline caught mid-slide is not a screenshot
         async with app.run_test(size=SCREENSHOT_SIZE) as pilot:
             for tab in TABS:
-                app.action_show_tab(tab)
+                await app.action_show_tab(tab)
                 save(tab, await settled(app, pilot))
             app.action_present()
             await pilot.pause()

@@ -365,12 +365,13 @@ def scenario_markdown(
         lang("report.md.header_images" if workload.images else "report.md.header", model=catalog.subject.short),
         "|---|---:|---|---:|---:|---:|" if workload.images else "|---|---:|---|---:|---:|",
     ]
+    places = column_places(results, subject)
     for result in results:
-        saves = lang.saving(subject, result) if subject is not None else "n/a"
+        saves = lang.saving(subject, result, places=places.saving) if subject is not None else "n/a"
         images = f" {image_tokens_cell(catalog, result, lang)} |" if workload.images else ""
         lines.append(
-            f"| {result.model.name} | {lang.rates(result)} | {lang(f'rate.{result.rate.kind}')} |{images}"
-            f" {lang.total(result)} | {saves} |"
+            f"| {result.model.name} | {lang.rates(result, places=places.rates)} | {lang(f'rate.{result.rate.kind}')} |"
+            f"{images} {lang.total(result, places=places.total)} | {saves} |"
         )
     problems = [
         "- " + lang("report.cannot_run", model=r.model.name, problem=lang.say(r.problem)) for r in results if r.problem

@@ -4,7 +4,8 @@ command palette, and a help screen listing the keys."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from importlib import import_module
 from itertools import groupby
@@ -40,6 +41,7 @@ from gpt4o_tui.tui.panes import PANES, PaneEntry
 from gpt4o_tui.tui.widgets.words import Words
 
 if TYPE_CHECKING:
+    from textual.constants import AnimationLevel
     from textual.driver import Driver
 
     from gpt4o_tui.core.scenario import Scenario
@@ -47,8 +49,23 @@ if TYPE_CHECKING:
     from gpt4o_tui.tui.panes.base import Pane
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+# Set in a shell reached over SSH (sshd sets them; tmux passes them to new windows).
+SSH_VARIABLES = ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")
 EXIT_INPUT_ENDED = 1
 PANES_GROUP = Binding.Group("Panes", compact=True)
+
+
+def animation_level(environ: Mapping[str, str], asked: bool | None) -> AnimationLevel | None:
+    """How much the app animates: as asked (--animation, --no-animation); else as
+    TEXTUAL_ANIMATIONS says, where it is set (Textual reads it: None leaves it so);
+    else none over SSH, where every frame of a sliding underline or a smooth scroll
+    crosses the link (a PgDn on Specs wrote 94-300 KB animated at 80×24, 4-6 KB not);
+    else Textual's own default."""
+    if asked is not None:
+        return "full" if asked else "none"
+    if "TEXTUAL_ANIMATIONS" in environ:
+        return None
+    return "none" if any(environ.get(name) for name in SSH_VARIABLES) else None
 
 
 def pane_type(tab: str) -> type[Pane]:
@@ -66,6 +83,19 @@ def pane_widgets(found: PaneEntry) -> list[type[Widget]]:
         module, cls = name.split(":")
         widgets.append(getattr(import_module(f"gpt4o_tui.tui.widgets.{module}"), cls))
     return widgets
+
+
+def palette_bindings() -> list[tuple[str | None, Binding]]:
+    """Every key the command palette offers, with the tab it acts in (None: the app's
+    own): the app's keys but its number keys (the palette's "Go to" does those), then
+    each pane's. Each is worded by command.<id> and command.<id>_help."""
+    found: list[tuple[str | None, Binding]] = [
+        (None, b) for b in Gpt4oTui.BINDINGS if isinstance(b, Binding) and not (b.id or "").startswith("tab.")
+    ]
+    for entry in PANES:
+        pane = pane_type(entry.id)
+        found += [(entry.id, b) for b in pane.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+    return found
 
 
 def tab_bindings() -> list[Binding]:
@@ -220,6 +250,8 @@ class HelpScreen(ModalScreen[None]):
                 owner = pane_type(found.id) if name == "pane" else None
                 if owner is not None:
                     bindings += owner.__dict__.get("BINDINGS", [])  # its own, not its container's
+                    # Keys its Textual widgets answer (a list's ↑/↓), worded by the pane.
+                    bindings += [Binding(keys, "", tooltip=lang(said_as)) for keys, said_as in owner.HELP_KEYS]
                 else:
                     module, cls = name.split(":")
                     bindings += getattr(import_module(f"gpt4o_tui.tui.widgets.{module}"), cls).BINDINGS
@@ -229,18 +261,23 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(lang(title), "")
             for group, members in groupby((said(lang, b) for b in bindings), key=lambda b: b.group or b):
                 members = list(members)
-                keys = " ".join(self.app.get_key_display(Binding(k, "")) for m in members for k in m.key.split(","))
+                keys = " ".join(self._key(k) for m in members for k in m.key.split(","))
                 if isinstance(group, Binding.Group):
                     what = group.description + lang.colon + lang.join(m.description for m in members)
                 else:
                     what = group.tooltip or group.description
                 table.add_row(f"  {keys}", Prose(what))
         table.add_row(lang("help.also"), "")
+        table.add_row(f"  {self._key(self.app.COMMAND_PALETTE_BINDING)}", Prose(lang("tip.app.palette")))
         table.add_row("  tab shift+tab", Prose(lang("help.focus")))
         table.add_row("  0-9", Prose(lang("help.digits")))
         table.add_row("  enter", Prose(lang("help.enter")))
         table.add_row(f"  {lang('help.mouse_key')}", Prose(lang("help.mouse")))
         return table
+
+    def _key(self, key: str) -> str:
+        """A key as the footer shows it (ctrl+p: ^p, up: ↑)."""
+        return self.app.get_key_display(Binding(key, ""))
 
 
 class Gpt4oTui(App[None]):
@@ -279,10 +316,14 @@ class Gpt4oTui(App[None]):
         lang: str = i18n.DEFAULT,
         scenario: Scenario | None = None,
         output_dir: Path | None = None,
+        animation: bool | None = None,
     ) -> None:
         """`scenario`: the workload the Pricing calculator opens on; `output_dir`: where
-        export and ctrl+s save (the current folder unless given)."""
+        export and ctrl+s save (the current folder unless given); `animation`: on or off,
+        or None for the environment's choice (`animation_level`)."""
         super().__init__()
+        if (level := animation_level(os.environ, animation)) is not None:
+            self.animation_level = level
         self.catalog = catalog
         self.set_reactive(Gpt4oTui.language, i18n.language(lang))
         for look in themes.themes():
@@ -419,12 +460,18 @@ class Gpt4oTui(App[None]):
         pane = self._panes.get(tab) if tab is not None else None
         return pane if pane is not None and pane.is_mounted and pane.is_attached else None
 
-    def action_show_tab(self, tab: str) -> None:
-        """Safe to receive twice in one read (`33`): the second press finds the pane
-        still being built, and leaves focusing it to the build."""
+    async def action_show_tab(self, tab: str) -> None:
+        """A pane not built yet is built in its hidden tab first, so the switch draws
+        it once, whole: an empty pane drawn, then the built one over it, cost a slow
+        link two screens for one key. Safe to receive twice in one read (`33`): the
+        second press finds the pane still being built, and leaves focusing it to the build."""
         tabs = self.query_one(TabbedContent)
         if tabs.active != tab:
-            tabs.active = tab  # on_tabbed_content_tab_activated builds and focuses it
+            if tab not in self._panes and await self._built(tab) is None:
+                return  # the tabs are gone: a key in the same read as Quit
+            tabs.active = tab
+            if (pane := self._mounted_pane(tab)) is not None:
+                pane.focus_default()  # now, so the pane is drawn once, focused
         elif (pane := self._mounted_pane(tab)) is not None:
             pane.focus_default()
 
@@ -448,7 +495,7 @@ class Gpt4oTui(App[None]):
         """A pane's key chosen from the palette: the pane is shown, then the key's action runs in it."""
         pane = await self._built(tab)
         if pane is not None:
-            self.action_show_tab(tab)
+            await self.action_show_tab(tab)
             await pane.run_action(action)
 
     def action_help(self) -> None:
@@ -568,7 +615,9 @@ class Gpt4oTui(App[None]):
         )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """gpt4o-tui's commands, in the app's language. Textual's own (its theme picker,
+        """gpt4o-tui's commands, in the app's language: a pane for each tab, then every
+        key of the app and of each pane, titled with the word the footer shows for it
+        (so `deck` finds f5 and `svg` finds ctrl+s). Textual's own (its theme picker,
         keys panel, Maximize) are left out: they speak English only, and ours cover
         theme, keys, screenshot and quit."""
         lang = self.language
@@ -579,20 +628,12 @@ class Gpt4oTui(App[None]):
                 lang("command.go_help", pane=title),
                 lambda tab=found.id: self.action_show_tab(tab),
             )
-        yield SystemCommand(lang("command.help"), lang("command.help_help"), self.action_help)
-        yield SystemCommand(
-            lang("command.theme"), lang("command.theme_help", themes=", ".join(themes.NAMES)), self.action_next_theme
-        )
-        yield SystemCommand(lang("command.language"), lang("command.language_help"), self.action_switch_language)
-        yield SystemCommand(lang("command.present"), lang("command.present_help"), self.action_present)
-        yield SystemCommand(lang("command.screenshot"), lang("command.screenshot_help"), self.action_screenshot)
-        for found in PANES:
-            pane = pane_type(found.id)
-            for binding in pane.BINDINGS:
-                if isinstance(binding, Binding) and binding.id in pane.PALETTE:
-                    yield SystemCommand(
-                        lang(f"command.{binding.id}"),
-                        lang(f"command.{binding.id}_help"),
-                        lambda tab=found.id, action=binding.action: self._run_in_pane(tab, action),
-                    )
-        yield SystemCommand(lang("command.quit"), lang("command.quit_help"), self.action_quit)
+        for tab, binding in palette_bindings():
+            values = {"themes": ", ".join(themes.NAMES)} if binding.id == "app.theme" else {}
+            yield SystemCommand(
+                lang(f"command.{binding.id}"),
+                lang(f"command.{binding.id}_help", **values),
+                (lambda action=binding.action: self.run_action(action))
+                if tab is None
+                else (lambda tab=tab, action=binding.action: self._run_in_pane(tab, action)),
+            )

@@ -82,7 +82,8 @@ class DeckScreen(Screen[None]):
 
     def _today_is_read(self, build: Callable[[bool], tuple[Slide, ...]], slides: tuple[Slide, ...]) -> None:
         self.today_read = True
-        if build is self.build:  # not retold in another language meanwhile
+        # Not retold in another language meanwhile, nor left (Esc before the read ended).
+        if build is self.build and self in self.app.screen_stack:
             self.slides = slides
             self._show()
 

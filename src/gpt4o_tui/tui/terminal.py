@@ -27,6 +27,8 @@ from textual.geometry import Size
 from textual.keys import Keys
 from textual.message import Message
 
+from gpt4o_tui.tui.sgr import Restyler
+
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 # A paste arrives in one go; one that is still open after this much quiet, or
 # this many characters, was never going to end, and is ended here.
@@ -133,7 +135,16 @@ class PasteBound:
 class GuardedDriver(LinuxDriver):
     """Textual's Linux driver reading through GuardedParser, dropping invalid
     UTF-8, bounding pastes, ending the app when its input ends, and leaving the
-    terminal as it found it when SIGTERM or SIGHUP ends the app."""
+    terminal as it found it when SIGTERM or SIGHUP ends the app. What it writes
+    says each style as a change from the last (`sgr.Restyler`): the same screen
+    in about half the bytes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._restyle = Restyler()
+
+    def write(self, data: str) -> None:
+        super().write(self._restyle(data))
 
     def start_application_mode(self) -> None:
         loop = asyncio.get_running_loop()

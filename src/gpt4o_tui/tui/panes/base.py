@@ -25,9 +25,9 @@ class Pane(Widget):
     only its widgets (in the new words, from the same state); scroll positions
     come back by each widget's id, and the app gives the focus back the same way."""
 
-    # The ids of the pane's bindings the command palette offers, each worded by
-    # command.<id> and command.<id>_help in messages.toml.
-    PALETTE: tuple[str, ...] = ()
+    # Keys the pane's Textual widgets answer (a list's ↑/↓, a scroll's page keys), for
+    # the help: each a comma-separated key list and the message key that words it.
+    HELP_KEYS: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None) -> None:
         super().__init__(id=id)

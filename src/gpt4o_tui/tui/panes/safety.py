@@ -17,6 +17,7 @@ from gpt4o_tui.tui.widgets.words import Words
 
 
 class SafetyPane(Pane, Horizontal):
+    HELP_KEYS = (("up,down,home,end", "help.safety_stages"),)
     stage: reactive[int] = reactive(0, init=False, repaint=False)  # the highlighted measure, from 0
 
     def compose(self) -> ComposeResult:

@@ -16,6 +16,8 @@ from gpt4o_tui.tui.widgets.words import Words
 class SpecsPane(Pane, VerticalScroll):
     """Focusable, so ↑/↓/PgUp/PgDn scroll it from the keyboard."""
 
+    HELP_KEYS = (("up,down,pageup,pagedown,home,end", "help.scroll"),)
+
     def compose(self) -> ComposeResult:
         catalog, lang = self.catalog, self.lang
         subject = catalog.subject

@@ -16,6 +16,7 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.costs import Workload
 from gpt4o_tui.core.counts import CACHED_BOUNDS, IMAGES_BOUNDS, INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 from gpt4o_tui.text import pricing as words
+from gpt4o_tui.text import report
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.report import Prices
 from gpt4o_tui.tui.panes.pricing.images import ImageControls
@@ -154,15 +155,19 @@ class Calculator(Widget):
         self.query_one("#volume", Static).update(words.volume(workload, lang), layout=False)
         table = self.query_one("#totals", DataTable)
         self._fit_rows(table, results)
+        places = report.column_places(results, subject)  # one number of decimals a column
         for result in results:
             row = result.model.id
             style = "italic" if result.problem else "bold" if result is subject else ""
             found = costs.saving(subject, result)
             emphasis = "italic" if found is None else "bold" if found.usd < 0 else ""
             for key, cell in (
-                ("rates", Text(words.rates_cell(result, lang), justify="right")),
-                ("total", Text(lang.total(result, cell=True), style, justify="right")),
-                ("saving", Text(lang.saving(subject, result, cell=True), emphasis, justify="right")),
+                ("rates", Text(words.rates_cell(result, lang, places.rates), justify="right")),
+                ("total", Text(lang.total(result, cell=True, places=places.total), style, justify="right")),
+                (
+                    "saving",
+                    Text(lang.saving(subject, result, cell=True, places=places.saving), emphasis, justify="right"),
+                ),
             ):
                 wider = cell.cell_len > table.columns[ColumnKey(key)].content_width
                 table.update_cell(row, key, cell, update_width=wider)
