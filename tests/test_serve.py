@@ -79,6 +79,18 @@ class Served:
         return children(self.process.pid)
 
 
+# CPython's note that a signal's wake-up byte found asyncio's pipe full (the loop was
+# already awake, so nothing is lost): seen on a loaded machine, it is not a crash.
+_FULL_WAKEUP = re.compile(
+    r"Exception ignored when trying to write to the signal wakeup fd:\n"
+    r"Traceback \(most recent call last\):\n(?:  .*\n)*BlockingIOError: .*\n?"
+)
+
+
+def without_full_wakeup_notes(log: str) -> str:
+    return _FULL_WAKEUP.sub("", log)
+
+
 def start(*args: str, lang: str = "en") -> Served:
     port = free_port()
     log = Path(tempfile.mkdtemp()) / "serve.log"
@@ -226,7 +238,7 @@ def test_the_server_going(how: signal.Signals) -> None:
         leave.set()
         browser.join(WAIT)
         served.process.wait(WAIT)
-        assert "Traceback" not in served.log.read_text(errors="replace")
+        assert "Traceback" not in without_full_wakeup_notes(served.log.read_text(errors="replace"))
     finally:
         stop(served)
         for pid in sessions:  # no longer the server's children once it has gone

@@ -336,6 +336,7 @@ class Gpt4oTui(App[None]):
         self.interval = interval
         # Panes are built the first time they are shown: start-up pays for one.
         self._panes: dict[str, Pane] = {}
+        self._tab_asked: str | None = None  # the tab the last number key (or click) asked for
         self._focus_before_small: dict[Screen, Widget] = {}
 
     def get_driver_class(self) -> type[Driver]:
@@ -466,12 +467,13 @@ class Gpt4oTui(App[None]):
         link two screens for one key. Safe to receive twice in one read (`33`): the
         second press finds the pane still being built, and leaves focusing it to the build."""
         tabs = self.query_one(TabbedContent)
+        self._tab_asked = tab
         if tabs.active != tab:
             if tab not in self._panes and await self._built(tab) is None:
                 return  # the tabs are gone: a key in the same read as Quit
-            tabs.active = tab
-            if (pane := self._mounted_pane(tab)) is not None:
-                pane.focus_default()  # now, so the pane is drawn once, focused
+            if self._tab_asked != tab:
+                return  # another tab was asked for while this one was built: the last wins
+            tabs.active = tab  # on_tabbed_content_tab_activated focuses it
         elif (pane := self._mounted_pane(tab)) is not None:
             pane.focus_default()
 
@@ -482,6 +484,13 @@ class Gpt4oTui(App[None]):
         tab = event.pane.id
         if tab is None:
             return
+        asked = self._tab_asked
+        if asked is not None and asked != tab and asked in self._panes:
+            # A tab passed through in a burst (`434322`), reported after the last one
+            # asked for was shown: the last one stays.
+            self.query_one(TabbedContent).active = asked
+            return
+        self._tab_asked = None  # a click on a tab is the person's choice from here on
         self.last_tab = tab
         pane = await self._built(tab)
         if pane is None:
