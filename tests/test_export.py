@@ -72,7 +72,7 @@ def test_markdown_export(catalog: Catalog, tmp_path: Path) -> None:
     target = tmp_path / "scenario.md"
     export(catalog, target)
     text = target.read_text(encoding="utf-8")
-    assert "| GPT-4o mini | $0.075/$0.30 | batch | $31.50 | — |" in text
+    assert "| GPT-4o mini | $0.075/$0.300 | batch | $31.50 | — |" in text
     assert "- prices: launch, Batch API where a model offers it" in text
 
 
@@ -123,7 +123,7 @@ def test_markdown_export_says_when_a_peer_is_cheaper(catalog: Catalog, tmp_path:
             return app.query_one(PricingPane).scenario("markdown")
 
     text = asyncio.run(run())
-    assert "| Gemini 1.5 Flash | $0.075/$0.30 | standard | $29.25 | costs $29.25 more |" in text
+    assert "| Gemini 1.5 Flash | $0.075/$0.300 | standard | $29.25 | costs $29.25 more |" in text
     assert "- prices: latest known, standard" in text
 
 

@@ -462,7 +462,8 @@ async def test_switching_language_keeps_the_calculator(catalog: Catalog) -> None
         assert (pane.workload, pane.batch_api, pane.prices, pane.turns) == before
         assert app.query_one("#output-tokens", CountSlider).value == before[0].output_tokens
         assert app.query_one("#text", TextArea).text == typed and typed.endswith("pop culture. Bonjour")
-        assert app.query_one("#sample", Select).value == "seed-en"
+        # An edited sample is the person's own text: "Your text", and kept as such.
+        assert app.query_one("#sample", Select).value is Select.NULL and pane.own_text == typed
         assert isinstance(app.focused, LogSlider) and app.focused.parent.parent.id == "output-tokens"
         table = app.query_one("#totals", DataTable)
         assert str(table.get_cell("gpt-4o-mini", "total")) == ZH.usd_cell(

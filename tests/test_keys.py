@@ -13,7 +13,7 @@ from textual import events
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, TabbedContent
+from textual.widgets import Input, OptionList, Select, Static, TabbedContent, TextArea
 
 from gpt4o_tui.tui.app import HelpScreen, palette_bindings
 from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
@@ -314,3 +314,44 @@ def test_the_help_lists_every_key_including_the_palette_and_safety_s_list(app: S
         assert "Choose a measure" in help_text and "Scroll the specs" in help_text
 
     drive(app, scenario, size=(120, 40))
+
+
+# -- the token counter keeps what was typed --------------------------------------------
+
+
+def test_a_sample_never_loses_the_person_s_text_and_the_box_stays_in_view(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        pane = app.query_one(PricingPane)
+        area = app.query_one("#text", TextArea)
+        area.focus()
+        await pilot.press(*"my own prompt")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # The live count grew above the box: the box is still on screen, whole.
+        assert pane.scrollable_content_region.contains_region(area.region)
+        select = app.query_one("#sample", Select)
+        select.value = "seed-zh"
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert area.text != "my own prompt"
+        assert "Your own text is kept" in str(app.query_one("#token-counts", Static).render())
+        select.value = Select.NULL  # "Your text"
+        await pilot.pause()
+        assert area.text == "my own prompt"
+        assert pane.own_text == "my own prompt"
+        select.value = "seed-zh"
+        await pilot.pause()
+        area.focus()
+        await pilot.press("end", "!")  # an edited sample is the person's own text now
+        await pilot.pause()
+        edited = area.text
+        assert select.value is Select.NULL and "!" in edited and pane.own_text == edited
+        select.value = "seed-en"
+        await pilot.pause()
+        select.value = Select.NULL
+        await pilot.pause()
+        assert area.text == edited
+
+    drive(app, scenario)

@@ -141,3 +141,14 @@ def test_safety_detail_keeps_the_caveat(catalog: Catalog) -> None:
     assert text.startswith("Stage 3 of 5 · Evaluation")
     assert "The 70+ external experts red-teamed GPT-4o, not GPT-4o mini itself." in text
     assert "第 3 步，共 5 步 · 评估" in plain(safety.detail(3, evaluation, len(catalog.safety), ZH))
+
+
+def test_each_money_column_has_one_number_of_decimals(catalog: Catalog) -> None:
+    """A conversation of one short turn costs fractions of a cent on some models and
+    more on others: the column shows them all at the decimals the most precise needs."""
+    import re
+
+    text = plain(pricing.conversations(catalog, Workload(20, 5, 1), 1, False, EN))
+    figures = re.findall(r"\$[\d,]+\.(\d+)", text.split("\n" + "GPT-4o mini, one")[0])
+    assert len(figures) == len(catalog.compared)
+    assert len({len(decimals) for decimals in figures}) == 1, figures

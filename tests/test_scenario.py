@@ -265,7 +265,7 @@ def test_copy_writes_the_markdown_through_osc_52(catalog: Catalog, monkeypatch: 
             await pilot.press("b", "c")
             await pilot.pause()
             markdown = app.query_one(PricingPane).scenario("markdown")
-            assert "| GPT-4o mini | $0.075/$0.30 | batch |" in markdown
+            assert "| GPT-4o mini | $0.075/$0.300 | batch |" in markdown
             assert f"\x1b]52;c;{base64.b64encode(markdown.encode()).decode()}\a" in written
             notice = list(app._notifications)[-1]
             assert notice.title == "Copied"

@@ -219,6 +219,13 @@ def test_pricing_in_chinese_beyond_a_models_limits(snap_compare, catalog: Catalo
     assert snap_compare(SteadyApp(catalog, lang="zh"), press=keys, terminal_size=(80, 24))
 
 
+def test_safety_monitoring_in_chinese_breaks_between_characters(snap_compare, catalog: Catalog) -> None:
+    """Stage 5 at 80x24: the measure's line is full to its last character and the next
+    starts 性。, never 。; the tag [openai-launch, seed] stays whole."""
+    keys = ["3", "down", "down", "down", "down"]
+    assert snap_compare(SteadyApp(catalog, lang="zh"), press=keys, terminal_size=(80, 24))
+
+
 def test_pricing_in_chinese_claims_and_history(snap_compare, catalog: Catalog) -> None:
     async def scroll_down(pilot: Pilot) -> None:
         await pilot.press("4")

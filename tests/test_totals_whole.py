@@ -63,8 +63,8 @@ def cost_results(capsys: pytest.CaptureFixture[str], workload: Workload, batch: 
     return json.loads(capsys.readouterr().out)["results"]
 
 
-def figure(amount: Decimal, lang: str) -> str:
-    text = money.format_usd(amount)
+def figure(amount: Decimal, lang: str, places: int) -> str:
+    text = money.format_usd(amount, places)
     return text.replace("$", "") if lang == "zh" else text
 
 
@@ -91,16 +91,23 @@ def test_every_total_and_saving_is_whole_on_screen(
                 assert table.virtual_size.width <= table.size.width, (workload, "the table scrolls sideways")
                 lines = screen_text(app).splitlines()
                 subject = next(r for r in results if r["model"] == catalog.subject.id)
+                # Each column has one number of decimals, what its most precise figure needs.
+                totals = {r["model"]: Decimal(str(r["total_usd"])) for r in results if r["total_usd"] is not None}
+                savings = {
+                    model: abs(total - totals[subject["model"]])
+                    for model, total in totals.items()
+                    if model != subject["model"] and subject["model"] in totals
+                }
+                total_places = money.column_places(totals.values())
+                saving_places = money.column_places(savings.values())
                 for result in results:
                     row = re.compile(rf"(?:▶ |  ){re.escape(str(result['name']))}\s{{2,}}")
                     line = next((line for line in lines if row.search(line)), None)
                     assert line is not None, (workload, result["name"], "no line on screen")
                     if result["total_usd"] is None:
                         continue
-                    total = Decimal(str(result["total_usd"]))
-                    assert figure(total, lang) in line, (workload, batch, line)
-                    if result is not subject and subject["total_usd"] is not None:
-                        saving = abs(total - Decimal(str(subject["total_usd"])))
-                        assert figure(saving, lang) in line, (workload, batch, line)
+                    assert figure(totals[result["model"]], lang, total_places) in line, (workload, batch, line)
+                    if result["model"] in savings:
+                        assert figure(savings[result["model"]], lang, saving_places) in line, (workload, batch, line)
 
     asyncio.run(run())

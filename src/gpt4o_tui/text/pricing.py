@@ -16,10 +16,11 @@ from gpt4o_tui.core.catalog import Catalog, Model, Preset
 from gpt4o_tui.core.costs import ModelCost, Workload
 from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 from gpt4o_tui.core.tokens import InputCost
-from gpt4o_tui.text import report, verdicts
+from gpt4o_tui.text import money, report, verdicts
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.report import Prices
 from gpt4o_tui.text.sources import sources_text
+from gpt4o_tui.text.wrap import Prose
 
 
 def volume(workload: Workload, lang: Language) -> str:
@@ -166,41 +167,45 @@ def conversations(
         pad_edge=False,
         show_edge=False,
         title_justify="left",
-        title=lang("talk.title", turns=turns, input=workload.input_tokens, output=workload.output_tokens),
+        title=lang(
+            "talk.title_one" if turns == 1 else "talk.title",
+            turns=turns,
+            input=workload.input_tokens,
+            output=workload.output_tokens,
+        ),
     )
     table.add_column(lang("pricing.model"), no_wrap=True)
     table.add_column(lang("talk.per_conversation"), justify="right", no_wrap=True)
     table.add_column(lang("talk.last_prompt"), justify="right", no_wrap=True)
     table.add_column(lang("talk.full_at"), justify="right", no_wrap=True)
+    # Each row: its name, and its conversation and first full turn, or why it has none.
+    rows: list[tuple[str, costs.Conversation | None, str | None]] = []
     for model in priced.compared:
         images = costs.request_image_tokens(priced, model, workload)
         if images is None:
-            table.add_row(model.name, lang("talk.no_images"), "—", "—")
+            rows.append((model.name, None, None))
             continue
         message = workload.input_tokens + images
-        said = talk(model, message, turns)
         full = costs.first_full_turn(model, message, workload.output_tokens)
-        cost = lang.usd(said.usd) if said.full_at is None else lang("talk.stops", turn=said.full_at)
-        table.add_row(
-            model.name, cost, lang.count(said.last_prompt_tokens), "—" if full is None else lang("talk.turn", turn=full)
-        )
+        rows.append((model.name, talk(model, message, turns), "—" if full is None else lang("talk.turn", turn=full)))
     by_ref = {m.ref: m for m in today.models()} if others else {}
     for ref in others:
         added = by_ref.get(ref)
         if added is None:
             continue
         if workload.images:
-            table.add_row(added.name + " ⁺", lang("talk.no_images"), "—", "—")
+            rows.append((added.name + " ⁺", None, None))
             continue
         said = today.conversation(added, added, workload.input_tokens, workload.output_tokens, turns, batch)
         full = costs.first_full_turn(added, workload.input_tokens, workload.output_tokens)
-        cost = lang.usd(said.usd) if said.full_at is None else lang("talk.stops", turn=said.full_at)
-        table.add_row(
-            added.name + " ⁺",
-            cost,
-            lang.count(said.last_prompt_tokens),
-            lang("talk.unknown") if full is None else lang("talk.turn", turn=full),
-        )
+        rows.append((added.name + " ⁺", said, lang("talk.unknown") if full is None else lang("talk.turn", turn=full)))
+    places = money.column_places(said.usd for _, said, _ in rows if said is not None and said.full_at is None)
+    for name, said, full_at in rows:
+        if said is None:
+            table.add_row(name, lang("talk.no_images"), "—", "—")
+            continue
+        cost = lang.usd(said.usd, places) if said.full_at is None else lang("talk.stops", turn=said.full_at)
+        table.add_row(name, cost, lang.count(said.last_prompt_tokens), full_at)
     growth = Text.assemble((lang("talk.growth", model=priced.subject.name) + "\n", "bold"))
     lengths = []
     message = workload.input_tokens + (costs.request_image_tokens(priced, priced.subject, workload) or 0)
@@ -211,14 +216,15 @@ def conversations(
             + (lang.usd(said.usd) if said.full_at is None else lang("talk.stops", turn=said.full_at))
         )
     growth.append(" · ".join(lengths))
-    return Group(table, growth)
+    return Group(table, Prose(growth))
 
 
 def token_counts(
-    catalog: Catalog, text: str, counts: dict[str, int], priced: list[InputCost], lang: Language
+    catalog: Catalog, text: str, counts: dict[str, int], priced: list[InputCost], lang: Language, kept: bool = False
 ) -> Text | str:
     """The text's length, its tokens and input cost on each model that can count
-    them, and how many fewer tokens GPT-4o mini's tokenizer needs."""
+    them, and how many fewer tokens GPT-4o mini's tokenizer needs; `kept`: a sample
+    is shown, and the person's own text waits under "Your text"."""
     if not text:
         return ""
     line = Text.assemble((lang("tokens.characters", count=len(text)), "bold"))
@@ -231,13 +237,15 @@ def token_counts(
         line.append("\n" + lang("tokens.fewer", percent=lang.percent(fewer)))
     others = [m.name for m in catalog.compared if m.tokenizer is None]
     line.append("\n" + lang("tokens.not_counted", models=lang.join(others)), "dim")
+    if kept:
+        line.append("\n" + lang("tokens.kept", your_text=lang("pricing.your_text")))
     return line
 
 
-def rates_cell(result: costs.ModelCost, lang: Language) -> str:
+def rates_cell(result: costs.ModelCost, lang: Language, places: int | None = None) -> str:
     """The rates, with * where the Batch API price applies. The column's heading
     names the unit, so Chinese leaves 美元 out."""
-    return lang.rates(result, cell=True) + ("*" if result.rate.kind == "batch" else " ")
+    return lang.rates(result, cell=True, places=places) + ("*" if result.rate.kind == "batch" else " ")
 
 
 def widest(lang: Language, *catalogs: Catalog) -> tuple[int, int]:
@@ -320,9 +328,10 @@ def price_notes(catalog: Catalog, lang: Language) -> Text:
     return text
 
 
-def timeline(catalog: Catalog, lang: Language) -> Text:
+def timeline(catalog: Catalog, lang: Language) -> Prose:
     """The list prices' date, then each later change: ● one that changes a list price
-    (the latest-known view uses it), ○ one about another product."""
+    (the latest-known view uses it), ○ one about another product. A change that
+    wraps goes on under its words, clear of its date and mark."""
     price = catalog.price(catalog.subject.id)
     text = Text.assemble(
         (f"{catalog.prices_as_of:%Y-%m-%d} ", "bold"),
@@ -332,11 +341,15 @@ def timeline(catalog: Catalog, lang: Language) -> Text:
         ),
     )
     for change in sorted(catalog.price_changes, key=lambda c: c.date):
-        text.append("\n" + "\u00a0" * 11 + "│\n")  # no-break spaces: wrapping keeps the indent
+        text.append("\n" + " " * 11 + "│\n")
         text.append(f"{change.date:%Y-%m-%d} ", "bold").append("● " if change.sets_list_price else "○ ")
         text.append(f"{catalog.model(change.model).name}{lang.colon}{lang.of(change, 'summary')} ")
         if change.caveat:
             text.append(f"⚠ {lang.of(change, 'caveat')} ", "italic")
         text.append(sources_text(change.sources))
-    text.append("\n" + lang("pricing.timeline_key"), "dim")
-    return text
+    return Prose(text, hang=cell_len(f"{catalog.prices_as_of:%Y-%m-%d} ● "))
+
+
+def timeline_key(lang: Language) -> Text:
+    """Under the history, what its two marks say."""
+    return Text(lang("pricing.timeline_key"), "dim")

@@ -21,6 +21,7 @@ from gpt4o_tui.core.catalog import Catalog, Deprecation, Model
 from gpt4o_tui.core.costs import ModelCost, Workload
 from gpt4o_tui.text import money
 from gpt4o_tui.text.i18n import ENGLISH, Language
+from gpt4o_tui.text.wrap import Prose
 
 # Which prices a scenario was priced at; each is worded by report.prices.<name, spaces as _>.
 Prices = Literal["launch", "latest known", "today"]
@@ -311,7 +312,7 @@ def as_table(
         table.add_row(*cells)
     for result in results:
         notes.append(Text.assemble((result.model.name + lang.colon, "bold"), _noted(catalog, result, lang)))
-    return Group(Text(title), Text(assumptions(workload, batch, prices, lang)), table, *notes)
+    return Group(Prose(title), Prose(assumptions(workload, batch, prices, lang)), table, *map(Prose, notes))
 
 
 def image_tokens_cell(catalog: Catalog, result: ModelCost, lang: Language) -> str:
@@ -364,12 +365,13 @@ def scenario_markdown(
         lang("report.md.header_images" if workload.images else "report.md.header", model=catalog.subject.short),
         "|---|---:|---|---:|---:|---:|" if workload.images else "|---|---:|---|---:|---:|",
     ]
+    places = column_places(results, subject)
     for result in results:
-        saves = lang.saving(subject, result) if subject is not None else "n/a"
+        saves = lang.saving(subject, result, places=places.saving) if subject is not None else "n/a"
         images = f" {image_tokens_cell(catalog, result, lang)} |" if workload.images else ""
         lines.append(
-            f"| {result.model.name} | {lang.rates(result)} | {lang(f'rate.{result.rate.kind}')} |{images}"
-            f" {lang.total(result)} | {saves} |"
+            f"| {result.model.name} | {lang.rates(result, places=places.rates)} | {lang(f'rate.{result.rate.kind}')} |"
+            f"{images} {lang.total(result, places=places.total)} | {saves} |"
         )
     problems = [
         "- " + lang("report.cannot_run", model=r.model.name, problem=lang.say(r.problem)) for r in results if r.problem

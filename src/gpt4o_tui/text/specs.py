@@ -10,18 +10,19 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.text import report
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.sources import sources_text
+from gpt4o_tui.text.wrap import Prose
 
 
 def facts_table(catalog: Catalog, lang: Language) -> Table:
     table = Table(box=None, show_header=False, expand=True, padding=(0, 1, 0, 0))
     table.add_column(style="bold", no_wrap=True)
-    table.add_column(ratio=1, overflow="fold")  # Chinese has no spaces to wrap at
+    table.add_column(ratio=1)
     for fact in catalog.facts:
         value = Text(lang.of(fact, "value"))
         if fact.caveat:
             value.append(f"  ⚠ {lang.of(fact, 'caveat')}", "italic")
         value.append("  ").append(sources_text(fact.sources))
-        table.add_row(lang.of(fact, "label"), value)
+        table.add_row(lang.of(fact, "label"), Prose(value))
     return table
 
 

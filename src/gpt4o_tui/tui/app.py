@@ -35,8 +35,10 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.settings import Settings
 from gpt4o_tui.text import i18n
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.text.wrap import Prose
 from gpt4o_tui.tui import themes
 from gpt4o_tui.tui.panes import PANES, PaneEntry
+from gpt4o_tui.tui.widgets.words import Words
 
 if TYPE_CHECKING:
     from textual.constants import AnimationLevel
@@ -233,14 +235,14 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static(lang("help.title"), classes="section-title")
             yield Static(self._keys_table(lang))
-            yield Static(lang("help.close"), classes="footnote")
+            yield Words(lang("help.close"), classes="footnote")
 
     def _keys_table(self, lang: Language) -> Table:
         from gpt4o_tui.tui.presentation import DeckScreen
 
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column(style="bold", no_wrap=True)
-        table.add_column(overflow="fold")  # Chinese has no spaces to wrap at
+        table.add_column()
         groups = [("help.everywhere", Gpt4oTui.BINDINGS), ("help.presentation", DeckScreen.BINDINGS)]
         for found in PANES:
             bindings = []
@@ -264,13 +266,13 @@ class HelpScreen(ModalScreen[None]):
                     what = group.description + lang.colon + lang.join(m.description for m in members)
                 else:
                     what = group.tooltip or group.description
-                table.add_row(f"  {keys}", what)
+                table.add_row(f"  {keys}", Prose(what))
         table.add_row(lang("help.also"), "")
-        table.add_row(f"  {self._key(self.app.COMMAND_PALETTE_BINDING)}", lang("tip.app.palette"))
-        table.add_row("  tab shift+tab", lang("help.focus"))
-        table.add_row("  0-9", lang("help.digits"))
-        table.add_row("  enter", lang("help.enter"))
-        table.add_row(f"  {lang('help.mouse_key')}", lang("help.mouse"))
+        table.add_row(f"  {self._key(self.app.COMMAND_PALETTE_BINDING)}", Prose(lang("tip.app.palette")))
+        table.add_row("  tab shift+tab", Prose(lang("help.focus")))
+        table.add_row("  0-9", Prose(lang("help.digits")))
+        table.add_row("  enter", Prose(lang("help.enter")))
+        table.add_row(f"  {lang('help.mouse_key')}", Prose(lang("help.mouse")))
         return table
 
     def _key(self, key: str) -> str:
@@ -398,7 +400,7 @@ class Gpt4oTui(App[None]):
                 with TabPane(self._tab_label(found), id=found.id):
                     if found.id == self.first_tab:
                         yield self._new_pane(found.id)
-        yield Static("", id="too-small")
+        yield Words("", id="too-small")
         yield Footer(compact=True)
 
     def _tab_label(self, found: PaneEntry) -> str:

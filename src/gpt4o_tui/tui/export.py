@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from gpt4o_tui.core import files
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.widgets.words import Words
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 
@@ -40,11 +41,11 @@ class ExportScreen(ModalScreen[Path | None]):
         lang = self.lang
         with Vertical(id="export"):
             yield Static(lang("export.title"), classes="section-title")
-            yield Static(lang("export.save_to"))
+            yield Words(lang("export.save_to"))
             yield Input(str(self.suggested), id="export-path")
-            yield Static(lang("export.full_path", path=self.suggested), id="export-full-path")
-            yield Static("", id="export-message")
-            yield Static(lang("export.keys"), classes="footnote")
+            yield Words(lang("export.full_path", path=self.suggested), id="export-full-path")
+            yield Words("", id="export-message")
+            yield Words(lang("export.keys"), classes="footnote")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("overwrite", "keep"):

@@ -20,6 +20,7 @@ from gpt4o_tui.text.deck import Slide
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.sources import sources_text
 from gpt4o_tui.tui.widgets.figure import Figure
+from gpt4o_tui.tui.widgets.words import Words
 
 # Below this many rows a slide drops the blank lines between its parts, so a slide
 # with notes still fits a 24-row terminal.
@@ -55,16 +56,16 @@ class DeckScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="slide"):
-            yield Static("", id="slide-title")
+            yield Words("", id="slide-title")
             yield Figure(id="slide-figure")
-            yield Static("", id="slide-unit")
-            yield Static("", id="slide-lines")
+            yield Words("", id="slide-unit")
+            yield Words("", id="slide-lines")
             with Center():
                 yield Static("", id="slide-compared")
-            yield Static("", id="slide-notes")
-            yield Static("", id="slide-sources")
+            yield Words("", id="slide-notes")
+            yield Words("", id="slide-sources")
         yield Static("", id="slide-counter")
-        yield Static("", id="too-small")
+        yield Words("", id="too-small")
 
     def on_mount(self) -> None:
         self.app.fit(self, *self.app.size)

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from gpt4o_tui.text import safety as words
 from gpt4o_tui.text.sources import sources_text
 from gpt4o_tui.tui.panes.base import Pane
+from gpt4o_tui.tui.widgets.words import Words
 
 
 class SafetyPane(Pane, Horizontal):
@@ -37,7 +38,7 @@ class SafetyPane(Pane, Horizontal):
             stages_list = OptionList(*stages, id="stages")
             stages_list.border_title = lang("safety.pipeline")
             yield stages_list
-            yield Static(
+            yield Words(
                 Text("\n").join(
                     Text.assemble("ⓘ ", lang.of(note, "text"), " ", sources_text(note.sources))
                     for note in self.catalog.safety_footnotes
@@ -45,7 +46,7 @@ class SafetyPane(Pane, Horizontal):
                 classes="footnote",
             )
         with VerticalScroll(id="measure", can_focus=False):
-            yield Static("", id="measure-detail")
+            yield Words("", id="measure-detail")
 
     def on_mount(self) -> None:
         self.show()

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from gpt4o_tui.text import specs as words
 from gpt4o_tui.text.sources import sources_text
 from gpt4o_tui.tui.panes.base import Pane
+from gpt4o_tui.tui.widgets.words import Words
 
 
 class SpecsPane(Pane, VerticalScroll):
@@ -32,8 +33,8 @@ class SpecsPane(Pane, VerticalScroll):
         yield Static(lang("specs.side_by_side"), classes="section-title")
         yield Static(words.peers_table(catalog, lang))
         if catalog.deprecations:
-            yield Static(words.deprecations(catalog, lang), classes="footnote")
-        yield Static(
+            yield Words(words.deprecations(catalog, lang), classes="footnote")
+        yield Words(
             Text.assemble(
                 lang("specs.footnote"),
                 sources_text(tuple(sorted({s for m in catalog.compared for s in m.sources}))),

@@ -22,6 +22,7 @@ from textual.widgets import Input, Label, Static
 from gpt4o_tui.core import scale
 from gpt4o_tui.core.counts import Bounds, CountError, check_bounds, parse_count
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.widgets.words import Words
 
 ADJUST = Binding.Group("Adjust", compact=True)
 BIG_STEP = Binding.Group("Ten steps (x10)")
@@ -179,7 +180,7 @@ class CountSlider(Widget):
             yield Input(
                 f"{self._initial:,}", compact=True, select_on_focus=True, classes="count-input", id=f"{self.id}-field"
             )
-        yield Static("", classes="count-error")
+        yield Words("", classes="count-error")
 
     @property
     def slider(self) -> LogSlider:

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from gpt4o_tui.text import benchmarks as words
 from gpt4o_tui.tui.panes.benchmarks.base import View
+from gpt4o_tui.tui.widgets.words import Words
 
 
 class ExplainView(View, VerticalScroll):
@@ -17,7 +18,7 @@ class ExplainView(View, VerticalScroll):
     selected: reactive[str] = reactive("", init=False, repaint=False)
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="explain")
+        yield Words("", id="explain")
 
     def watch_selected(self) -> None:
         self.show()

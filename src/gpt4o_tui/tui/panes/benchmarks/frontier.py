@@ -12,6 +12,7 @@ from gpt4o_tui.core import compare
 from gpt4o_tui.text import benchmarks as words
 from gpt4o_tui.tui.panes.benchmarks.base import View
 from gpt4o_tui.tui.widgets.frontier_chart import FrontierChart, Plot, PlotPoint
+from gpt4o_tui.tui.widgets.words import Words
 
 
 class FrontierView(View, Vertical):
@@ -21,9 +22,9 @@ class FrontierView(View, Vertical):
     mix: reactive[int] = reactive(0, init=False, repaint=False)
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="frontier-header")
+        yield Words("", id="frontier-header")
         yield FrontierChart(self.lang("benchmarks.no_plot"), id="frontier")
-        yield Static("", id="frontier-words")
+        yield Words("", id="frontier-words")
 
     def watch_selected(self) -> None:
         self.show()

@@ -13,6 +13,7 @@ from gpt4o_tui.core import compare
 from gpt4o_tui.text import benchmarks as words
 from gpt4o_tui.tui.panes.benchmarks.base import View
 from gpt4o_tui.tui.widgets.score_bars import BarRow, ScoreBars
+from gpt4o_tui.tui.widgets.words import Words
 
 
 class GroupedView(View, VerticalScroll):
@@ -22,13 +23,13 @@ class GroupedView(View, VerticalScroll):
     peer: reactive[str] = reactive("", init=False, repaint=False)
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="grouped-header")
-        yield Static("", id="group-average", classes="group-title")
+        yield Words("", id="grouped-header")
+        yield Words("", id="group-average", classes="group-title")
         yield ScoreBars(id="bars-average")
         for benchmark in self.catalog.benchmarks:
-            yield Static("", id=f"group-{benchmark.id}", classes="group-title")
+            yield Words("", id=f"group-{benchmark.id}", classes="group-title")
             yield ScoreBars(id=f"bars-{benchmark.id}")
-        yield Static(words.caveats(self.catalog, self.lang), classes="footnote")
+        yield Words(words.caveats(self.catalog, self.lang), classes="footnote")
 
     def watch_hidden(self) -> None:
         self.show()

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 from gpt4o_tui.text import benchmarks as words
 from gpt4o_tui.tui.panes.benchmarks.base import View
 from gpt4o_tui.tui.widgets.score_bars import ScoreBars
+from gpt4o_tui.tui.widgets.words import Words
 
 
 class TableView(View, VerticalScroll):
@@ -20,10 +21,10 @@ class TableView(View, VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield self._scores_table()
-        yield Static(words.legend(self.catalog, self.lang), classes="footnote")
-        yield Static("", id="chart-title")
+        yield Words(words.legend(self.catalog, self.lang), classes="footnote")
+        yield Words("", id="chart-title")
         yield ScoreBars(id="bars")
-        yield Static("", id="plain")
+        yield Words("", id="plain")
 
     def _scores_table(self) -> DataTable[Text]:
         catalog = self.catalog

@@ -98,6 +98,8 @@ class PricingPane(Pane, VerticalScroll):
     # The token counter's text and chosen sample, kept here so a rebuild keeps them.
     text: reactive[str] = reactive("", init=False, repaint=False)
     sample: reactive[str | None] = reactive(None, init=False, repaint=False)
+    # What the person typed, kept while a sample is shown: choosing "Your text" brings it back.
+    own_text: reactive[str] = reactive("", init=False, repaint=False)
 
     def __init__(self, catalog: Catalog, lang: Language, *, id: str | None = None) -> None:
         super().__init__(catalog, lang, id=id)
@@ -125,7 +127,7 @@ class PricingPane(Pane, VerticalScroll):
         yield Conversations(catalog, latest, lang, self._shared(), self.turns)
         yield Claims(catalog, lang)
         yield PriceHistory(catalog, lang)
-        yield TokenCounter(catalog, lang, self.text, self.sample)
+        yield TokenCounter(catalog, lang, self.text, self.sample, kept=bool(self.sample and self.own_text))
 
     def _shared(self) -> dict[str, object]:
         return {"workload": self.workload, "batch_api": self.batch_api, "prices": self.prices, "others": self.others}
@@ -227,11 +229,29 @@ class PricingPane(Pane, VerticalScroll):
 
     @on(Select.Changed, "#sample")
     def _sample_chosen(self, event: Select.Changed) -> None:
+        """A sample is shown in place of the person's text, which is kept; "Your text"
+        brings that back."""
         self.sample = None if event.value is Select.NULL else str(event.value)
+        sample = self._sample_text()
+        counter = self.query_one(TokenCounter)
+        counter.kept = sample is not None and bool(self.own_text)
+        self.query_one("#text", TextArea).load_text(self.own_text if sample is None else sample)
+
+    def _sample_text(self) -> str | None:
+        return next((s.text for s in self.catalog.samples if s.id == self.sample), None)
 
     @on(TextArea.Changed, "#text")
     def _text_changed(self, event: TextArea.Changed) -> None:
         self.text = event.text_area.text
+        if self.sample is not None and self.text != self._sample_text():
+            # A sample edited is the person's own text now.
+            self.sample = None
+            select = self.query_one("#sample", Select)
+            with select.prevent(Select.Changed):
+                select.value = Select.NULL
+            self.query_one(TokenCounter).kept = False
+        if self.sample is None:
+            self.own_text = self.text
 
     @on(CountSlider.Changed)
     def _slider_moved(self, event: CountSlider.Changed) -> None:

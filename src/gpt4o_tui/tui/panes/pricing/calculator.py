@@ -16,10 +16,12 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.costs import Workload
 from gpt4o_tui.core.counts import CACHED_BOUNDS, IMAGES_BOUNDS, INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 from gpt4o_tui.text import pricing as words
+from gpt4o_tui.text import report
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.report import Prices
 from gpt4o_tui.tui.panes.pricing.images import ImageControls
 from gpt4o_tui.tui.widgets.log_slider import CountSlider
+from gpt4o_tui.tui.widgets.words import Words
 
 # Which Workload field each slider drives.
 SLIDERS = {
@@ -67,8 +69,8 @@ class Calculator(Widget):
         images = ImageControls(self.catalog, lang, self.workload.image_size, self.workload.detail)
         images.display = self.workload.images > 0
         yield images
-        yield Static("", id="volume")
-        yield Static("", id="assumption", classes="footnote")
+        yield Words("", id="volume")
+        yield Words("", id="assumption", classes="footnote")
         table: DataTable[Text] = DataTable(cursor_type="none", id="totals")
         table.can_focus = False
         table.add_column(lang("pricing.model"), key="model")
@@ -88,8 +90,8 @@ class Calculator(Widget):
             name = Text(("▶ " if model.role == "subject" else "  ") + model.name, bold)
             table.add_row(name, *(Text(" " * width) for width in widths), key=model.id)
         yield table
-        yield Static("", id="image-line", classes="footnote")
-        yield Static("", id="cost-notes", classes="footnote")
+        yield Words("", id="image-line", classes="footnote")
+        yield Words("", id="cost-notes", classes="footnote")
 
     def on_mount(self) -> None:
         self.show()
@@ -153,15 +155,19 @@ class Calculator(Widget):
         self.query_one("#volume", Static).update(words.volume(workload, lang), layout=False)
         table = self.query_one("#totals", DataTable)
         self._fit_rows(table, results)
+        places = report.column_places(results, subject)  # one number of decimals a column
         for result in results:
             row = result.model.id
             style = "italic" if result.problem else "bold" if result is subject else ""
             found = costs.saving(subject, result)
             emphasis = "italic" if found is None else "bold" if found.usd < 0 else ""
             for key, cell in (
-                ("rates", Text(words.rates_cell(result, lang), justify="right")),
-                ("total", Text(lang.total(result, cell=True), style, justify="right")),
-                ("saving", Text(lang.saving(subject, result, cell=True), emphasis, justify="right")),
+                ("rates", Text(words.rates_cell(result, lang, places.rates), justify="right")),
+                ("total", Text(lang.total(result, cell=True, places=places.total), style, justify="right")),
+                (
+                    "saving",
+                    Text(lang.saving(subject, result, cell=True, places=places.saving), emphasis, justify="right"),
+                ),
             ):
                 wider = cell.cell_len > table.columns[ColumnKey(key)].content_width
                 table.update_cell(row, key, cell, update_width=wider)

@@ -9,6 +9,7 @@ from textual.widgets import Static
 from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.text import pricing as words
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.widgets.words import Words
 
 
 class Claims(Widget):
@@ -18,4 +19,4 @@ class Claims(Widget):
 
     def compose(self) -> ComposeResult:
         yield Static(self.lang("pricing.claims"), classes="section-title")
-        yield Static(words.claims_text(self.catalog, self.lang), id="claims")
+        yield Words(words.claims_text(self.catalog, self.lang), id="claims")

@@ -9,6 +9,7 @@ from textual.widgets import Static
 from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.text import pricing as words
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.widgets.words import Words
 
 
 class PriceHistory(Widget):
@@ -20,6 +21,7 @@ class PriceHistory(Widget):
         catalog, lang = self.catalog, self.lang
         yield Static(lang("pricing.list_prices"), classes="section-title")
         yield Static(words.list_prices(catalog, lang), id="list-prices")
-        yield Static(words.price_notes(catalog, lang), classes="footnote")
+        yield Words(words.price_notes(catalog, lang), classes="footnote")
         yield Static(lang("pricing.history"), classes="section-title")
-        yield Static(words.timeline(catalog, lang), id="timeline")
+        yield Words(words.timeline(catalog, lang), id="timeline")
+        yield Words(words.timeline_key(lang))

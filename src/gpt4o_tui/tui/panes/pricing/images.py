@@ -14,6 +14,7 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.counts import CountError
 from gpt4o_tui.core.images import DETAILS, Detail, ImageSize, parse_size
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.widgets.words import Words
 
 
 def size_text(size: ImageSize) -> str:
@@ -46,7 +47,7 @@ class ImageControls(Widget):
                 value=self._preset_id(),
             )
             yield Input(size_text(self.image_size), compact=True, select_on_focus=True, id="image-size-field")
-        yield Static("", classes="count-error", id="image-error")
+        yield Words("", classes="count-error", id="image-error")
         with Horizontal(classes="count-row"):
             yield Label(lang("image.detail"), classes="count-label")
             yield Select(

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Static
 
 from gpt4o_tui.core import today
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.widgets.words import Words
 
 SHOWN = 40  # rows listed at once (a screenful and more); typing narrows the rest
 
@@ -49,8 +50,8 @@ class ModelPicker(ModalScreen[str | None]):
             ):
                 table.add_column(heading)
             yield table
-            yield Static("", id="picker-count", classes="footnote")
-            yield Static(lang("picker.keys"), classes="footnote")
+            yield Words("", id="picker-count", classes="footnote")
+            yield Words(lang("picker.keys"), classes="footnote")
 
     def on_mount(self) -> None:
         self._show("")

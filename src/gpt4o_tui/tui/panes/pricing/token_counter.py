@@ -12,13 +12,16 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.tokens import InputCost
 from gpt4o_tui.text import pricing as words
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.widgets.words import Words
 
 
 class TokenCounter(Widget):
-    def __init__(self, catalog: Catalog, lang: Language, text: str, sample: str | None) -> None:
+    def __init__(self, catalog: Catalog, lang: Language, text: str, sample: str | None, *, kept: bool) -> None:
+        """`kept`: a sample is shown, and the person's own text is kept for later."""
         super().__init__(id="token-counter", classes="pane-section")
         self.catalog, self.lang = catalog, lang
         self._text, self._sample = text, sample
+        self.kept = kept
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -29,7 +32,7 @@ class TokenCounter(Widget):
             compact=True,
             id="sample",
         )
-        yield Static("", id="token-counts")  # above the text, so it stays in view while typing
+        yield Words("", id="token-counts")  # above the text, so it stays in view while typing
         yield TextArea(self._text, placeholder=lang("pricing.text_placeholder"), id="text")
 
     def on_mount(self) -> None:
@@ -38,12 +41,6 @@ class TokenCounter(Widget):
             sample.value = Select.NULL if self._sample is None else self._sample
         if self._text:
             self._count(self._text)
-
-    @on(Select.Changed, "#sample")
-    def _sample_chosen(self, event: Select.Changed) -> None:
-        sample = next((s for s in self.catalog.samples if s.id == event.value), None)
-        if sample is not None:
-            self.query_one("#text", TextArea).load_text(sample.text)
 
     @on(TextArea.Changed, "#text")
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -59,7 +56,11 @@ class TokenCounter(Widget):
         self.app.call_from_thread(self._show_counts, text, counts, priced)
 
     def _show_counts(self, text: str, counts: dict[str, int], priced: list[InputCost]) -> None:
-        if self.is_attached:  # not removed while the count ran
-            self.query_one("#token-counts", Static).update(
-                words.token_counts(self.catalog, text, counts, priced, self.lang)
-            )
+        if not self.is_attached:  # removed while the count ran
+            return
+        self.query_one("#token-counts", Static).update(
+            words.token_counts(self.catalog, text, counts, priced, self.lang, kept=self.kept)
+        )
+        box = self.query_one("#text", TextArea)
+        if box.has_focus:  # the counts grew above it: the box being typed in stays in view
+            self.call_after_refresh(box.scroll_visible, animate=False)
