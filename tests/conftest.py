@@ -71,6 +71,15 @@ def own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
 
 @pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has a cache folder of its own, empty: none reads or writes the
+    validated catalog kept for the person running the tests (~/.cache/gpt4o-tui)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see the English app unless they ask for Chinese, whatever this machine's
     locale: the language follows LC_ALL, LC_MESSAGES and LANG."""

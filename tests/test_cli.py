@@ -123,25 +123,33 @@ def test_core_modules_import_neither_textual_nor_the_tokenizer() -> None:
 
 
 def test_the_app_starts_with_only_its_first_pane() -> None:
-    """Panes are built, and their modules imported, when first shown."""
+    """Panes are built, and their modules imported, after the first frame: the start
+    builds one; the others are built in their hidden tabs once it is drawn, one at a
+    time, leaving the tab and the focus where they were."""
     probe = (
         "import asyncio, sys\n"
         "from gpt4o_tui.tui.app import Gpt4oTui\n"
         "from gpt4o_tui.core.catalog import load\n"
         "async def main():\n"
         "    app = Gpt4oTui(load())\n"
+        "    app.BUILD_AFTER = 2.0  # time enough to look before the first build, however loaded the machine\n"
         "    async with app.run_test() as pilot:\n"
-        "        await pilot.pause()\n"
         "        print(sorted(m for m in sys.modules if m.startswith('gpt4o_tui.tui.panes.')), 'quicktok' in sys.modules)\n"
+        "        for _ in range(200):\n"
+        "            await pilot.pause(0.05)\n"
+        "            if all(p.is_mounted for p in app._panes.values()) and len(app._panes) == 4:\n"
+        "                break\n"
+        "        print(sorted(app._panes), app.query_one('#tabs').active, app.focused.id)\n"
         "        await pilot.press('4')\n"
-        "        print('gpt4o_tui.tui.panes.pricing' in sys.modules, len(app.query('#pricing-pane')))\n"
+        "        print(app.query_one('#tabs').active, len(app.query('#pricing-pane')))\n"
         "asyncio.run(main())\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    at_start, after = result.stdout.strip().splitlines()[-2:]
+    at_start, built, after = result.stdout.strip().splitlines()[-3:]
     assert at_start == "['gpt4o_tui.tui.panes.base', 'gpt4o_tui.tui.panes.specs'] False"
-    assert after == "True 1"
+    assert built == "['benchmarks', 'pricing', 'safety', 'specs'] specs specs-pane"
+    assert after == "pricing 1"
 
 
 @pytest.mark.parametrize(("left", "status"), [(0, 0), (1, 1), (None, 1), (143, 143)])

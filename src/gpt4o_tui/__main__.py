@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from gpt4o_tui import __version__
+from gpt4o_tui.core import cached
 from gpt4o_tui.core.catalog import Catalog, DataError, load
 from gpt4o_tui.core.counts import (
     CACHED_BOUNDS,
@@ -121,7 +122,9 @@ def _print(renderable: RenderableType) -> None:
 def _run(argv: list[str] | None, lang: Language) -> int:
     args = _parser(lang).parse_args(argv)
     try:
-        catalog = load(getattr(args, "data", None))
+        # `check` validates the files whatever the cache holds; the rest start from it.
+        data = getattr(args, "data", None)
+        catalog = load(data) if args.command == "check" else cached.catalog(data)
     except DataError as error:
         print(lang("cli.data_error", error=error), file=sys.stderr)
         return EXIT_DATA_ERROR

@@ -334,7 +334,7 @@ class Gpt4oTui(App[None]):
         self.output_dir = output_dir or Path.cwd()
         self.present_at_start = present
         self.interval = interval
-        # Panes are built the first time they are shown: start-up pays for one.
+        # Start-up builds one pane; the others are built after the first frame.
         self._panes: dict[str, Pane] = {}
         self._tab_asked: str | None = None  # the tab the last number key (or click) asked for
         self._focus_before_small: dict[Screen, Widget] = {}
@@ -412,6 +412,21 @@ class Gpt4oTui(App[None]):
             pane.focus_default()
         if self.present_at_start:
             self.action_present()
+        self.set_timer(self.BUILD_AFTER, self._build_later)
+
+    # Once the first frame is drawn, the panes not yet shown are built in their hidden
+    # tabs, one a turn, so a first visit only lays out and draws. Each build is a
+    # message in the app's own queue, as a key's is: keys that came in before it are
+    # answered first, and none is answered halfway through a build.
+    BUILD_AFTER = 0.2  # seconds after mounting: the first frame and its footer are drawn by then
+
+    def _build_later(self) -> None:
+        self.call_later(self._build_one_hidden)
+
+    async def _build_one_hidden(self) -> None:
+        waiting = next((found.id for found in PANES if found.id not in self._panes), None)
+        if waiting is not None and await self._built(waiting) is not None:
+            self.call_after_refresh(self._build_later)  # the next, once this frame is drawn
 
     def on_resize(self, event: Resize) -> None:
         for screen in self.screen_stack:

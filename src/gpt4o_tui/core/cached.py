@@ -1,0 +1,103 @@
+"""A catalog validated once, then started from: `load()` validates every file with
+pydantic and cross-checks them (about 50 ms, building each model's schema on first
+use); the catalog it made is kept in the user's cache folder, under a key made of
+the data files' bytes, the data directory's name, gpt4o-tui's version and the
+source of the models themselves. A start whose files hash to the same key reads it
+back (under a millisecond) and builds no schema; any change to a file, another
+`--data`, another version, or a cache that is missing, corrupt or unreadable means
+`load()` again, which refuses a broken file with the same one-line `DataError`.
+
+Only a catalog `load()` accepted is ever written, so nothing read back here was not
+validated. The cache folder is the user's own ($XDG_CACHE_HOME, else ~/.cache), as
+writable to them as the code itself. Nothing here imports Textual."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import pydantic
+
+from gpt4o_tui import __version__
+from gpt4o_tui.core import catalog as catalog_module
+from gpt4o_tui.core.catalog import FILES, MAX_FILE_BYTES, Catalog, default_data_dir, load
+
+FILE_NAME = "catalog.pickle"
+
+
+def folder(environ: Mapping[str, str] | None = None) -> Path:
+    """gpt4o-tui's cache folder: under $XDG_CACHE_HOME, or ~/.cache where it is unset,
+    empty or relative (as the XDG Base Directory specification says)."""
+    environ = os.environ if environ is None else environ
+    base = environ.get("XDG_CACHE_HOME", "")
+    home = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return home / "gpt4o-tui"
+
+
+def key(data_dir: Path) -> str | None:
+    """What the cached catalog must have been made from; None where a file cannot be
+    read as it is (missing, not a regular file, too large): `load()` says what is wrong."""
+    digest = hashlib.sha256()
+    for part in (__version__, sys.version, pydantic.VERSION, str(data_dir), str(data_dir.resolve())):
+        digest.update(part.encode() + b"\0")
+    digest.update(Path(catalog_module.__file__).read_bytes())
+    for name in FILES:
+        path = data_dir / name
+        try:
+            if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+                return None
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        digest.update(f"\0{name}\0{len(raw)}\0".encode() + raw)
+    return digest.hexdigest()
+
+
+def catalog(data_dir: Path | None = None, environ: Mapping[str, str] | None = None) -> Catalog:
+    """The catalog of `data_dir` (the shipped data where None), from the cache when its
+    files are those it was made from, else validated by `load()` and cached. Raises
+    DataError as `load()` does."""
+    data_dir = default_data_dir() if data_dir is None else data_dir
+    made_from = key(data_dir) if data_dir.is_dir() else None
+    if made_from is None:
+        return load(data_dir)
+    file = folder(environ) / FILE_NAME
+    found = _read(file, made_from)
+    if found is not None:
+        return found
+    validated = load(data_dir)
+    _write(file, made_from, validated)
+    return validated
+
+
+def _read(file: Path, made_from: str) -> Catalog | None:
+    try:
+        stored = pickle.loads(file.read_bytes())
+    except Exception:  # missing, unreadable, truncated, or written by other code: made again
+        return None
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == made_from and isinstance(stored[1], Catalog):
+        return stored[1]
+    return None
+
+
+def _write(file: Path, made_from: str, validated: Catalog) -> None:
+    """Whole or not at all, and quietly not where the cache folder cannot be written:
+    the next start validates again."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".part")
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(pickle.dumps((made_from, validated), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, file)
+    except OSError:
+        pass
+    finally:
+        Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,95 @@
+"""The validated catalog kept in the cache folder: read back only for the very files
+it was made from; any change validates again, and a broken file is refused as ever."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gpt4o_tui.__main__ import main
+from gpt4o_tui.core import cached
+from gpt4o_tui.core.catalog import Catalog, DataError, load
+
+
+def never_validated(data_dir: Path | None = None) -> Catalog:
+    raise AssertionError("validated again")
+
+
+def test_the_second_start_reads_the_catalog_it_validated(
+    data_copy: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = cached.catalog(data_copy)
+    assert (own_cache / "gpt4o-tui" / cached.FILE_NAME).is_file()
+    monkeypatch.setattr(cached, "load", never_validated)
+    again = cached.catalog(data_copy)
+    assert again == first == load(data_copy)
+
+
+def test_a_changed_file_is_validated_again(data_copy: Path) -> None:
+    cached.catalog(data_copy)
+    prices = data_copy / "prices.toml"
+    prices.write_text(
+        prices.read_text(encoding="utf-8").replace("as_of = ", "as_of = 2024-07-17\n#", 1), encoding="utf-8"
+    )
+    assert str(cached.catalog(data_copy).prices_as_of) == "2024-07-17"
+
+
+def test_a_broken_file_is_refused_with_the_same_line_after_a_good_start(data_copy: Path) -> None:
+    cached.catalog(data_copy)
+    models = data_copy / "models.toml"
+    models.write_text(models.read_text(encoding="utf-8") + "\nsurprise = 1\n", encoding="utf-8")
+    with pytest.raises(DataError) as from_load:
+        load(data_copy)
+    with pytest.raises(DataError) as from_cache:
+        cached.catalog(data_copy)
+    assert str(from_cache.value) == str(from_load.value)
+    assert "unknown field" in str(from_cache.value)
+
+
+def test_a_missing_file_is_refused_as_load_refuses_it(data_copy: Path) -> None:
+    cached.catalog(data_copy)
+    (data_copy / "safety.toml").unlink()
+    with pytest.raises(DataError, match=r"safety\.toml: file: missing"):
+        cached.catalog(data_copy)
+
+
+def test_another_data_directory_is_not_given_the_first_one_s_catalog(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cached.catalog(data_copy)
+    other = tmp_path / "other"
+    data_copy.rename(other)
+    assert cached.catalog(other).data_dir == other
+
+
+@pytest.mark.parametrize("stored", [b"", b"not a pickle", b"\x80\x05N.", b"\x80\x05K\x01K\x02\x86\x94."])
+def test_a_corrupt_cache_is_ignored_and_made_again(
+    data_copy: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch, stored: bytes
+) -> None:
+    file = own_cache / "gpt4o-tui" / cached.FILE_NAME
+    file.parent.mkdir()
+    file.write_bytes(stored)
+    assert cached.catalog(data_copy) == load(data_copy)
+    monkeypatch.setattr(cached, "load", never_validated)
+    assert cached.catalog(data_copy) == load(data_copy)  # written afresh, and read back
+
+
+def test_a_cache_folder_that_cannot_be_written_only_means_validating_each_time(
+    data_copy: Path, own_cache: Path
+) -> None:
+    (own_cache / "gpt4o-tui").write_text("a file where the folder would be", encoding="utf-8")
+    assert cached.catalog(data_copy) == load(data_copy)
+    assert cached.catalog(data_copy) == load(data_copy)
+
+
+def test_the_cache_folder_follows_xdg_and_falls_back_to_home() -> None:
+    assert cached.folder({"XDG_CACHE_HOME": "/somewhere"}) == Path("/somewhere/gpt4o-tui")
+    for unusable in ({}, {"XDG_CACHE_HOME": ""}, {"XDG_CACHE_HOME": "relative"}):
+        assert cached.folder(unusable) == Path.home() / ".cache" / "gpt4o-tui"
+
+
+def test_check_validates_whatever_the_cache_holds(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cached.catalog(data_copy)
+    monkeypatch.setattr(cached, "catalog", lambda *args: pytest.fail("check read the cache"))
+    assert main(["check", "--data", str(data_copy)]) == 0
