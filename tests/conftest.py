@@ -15,7 +15,12 @@ from tests.terminals import Tmux
 
 
 class SteadyApp(Gpt4oTui):
-    """The app with nothing that moves on its own, so screens are repeatable."""
+    """The app with nothing that moves on its own, so screens are repeatable: no
+    blinking cursor, and no pane built out of sight (each is built when first shown;
+    the installed program's building ahead is tried in test_cli and the real-terminal
+    tests)."""
+
+    BUILD_AFTER = None
 
     def on_mount(self) -> None:
         for field in self.query(Input):

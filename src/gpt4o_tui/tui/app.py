@@ -412,13 +412,16 @@ class Gpt4oTui(App[None]):
             pane.focus_default()
         if self.present_at_start:
             self.action_present()
-        self.set_timer(self.BUILD_AFTER, self._build_later)
+        if self.BUILD_AFTER is not None:
+            self.set_timer(self.BUILD_AFTER, self._build_later)
 
     # Once the first frame is drawn, the panes not yet shown are built in their hidden
     # tabs, one a turn, so a first visit only lays out and draws. Each build is a
     # message in the app's own queue, as a key's is: keys that came in before it are
     # answered first, and none is answered halfway through a build.
-    BUILD_AFTER = 0.2  # seconds after mounting: the first frame and its footer are drawn by then
+    # Seconds after mounting: the first frame and its footer are drawn by then. None:
+    # each pane is built when first shown.
+    BUILD_AFTER: float | None = 0.2
 
     def _build_later(self) -> None:
         self.call_later(self._build_one_hidden)
