@@ -29,6 +29,14 @@ WAIT = 60.0  # seconds: generous, since this only bounds a hang; a pass is usual
 TERMINAL_ENV = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "LC_ALL", "LC_MESSAGES")}
 TERMINAL_ENV["LANG"] = "C.UTF-8"
 
+
+def own_folders() -> dict[str, str]:
+    """The test's own settings and cache folders (conftest sets them), for a program
+    started with an environment of its own: it never writes the person's ~/.config
+    or ~/.cache."""
+    return {name: os.environ[name] for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME")}
+
+
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
 
 
@@ -60,7 +68,7 @@ class Tmux:
     def run(self, *args: str) -> str:
         command = ["tmux", "-u", "-L", self.socket, "-f", str(self.config), *args]
         # The settings folder is the test's own (conftest's own_settings), read as the server starts.
-        env = {**TERMINAL_ENV, "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"]}
+        env = {**TERMINAL_ENV, **own_folders()}
         return subprocess.run(command, capture_output=True, text=True, timeout=30, env=env).stdout
 
     def start(self, command: str, width: int = 80, height: int = 24) -> None:
@@ -113,7 +121,7 @@ class Pty:
             env={
                 **(TERMINAL_ENV if env is None else env),
                 "TERM": "xterm-256color",
-                "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
+                **own_folders(),
             },
             cwd=cwd,
             start_new_session=True,

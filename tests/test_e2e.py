@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from tests.terminals import APP, SLIDES, WAIT, Tmux, free_port, needs_tmux, wait_for
+from tests.terminals import APP, SLIDES, WAIT, Tmux, free_port, needs_tmux, own_folders, wait_for
 
 SSHD = Path("/usr/sbin/sshd")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -136,9 +136,10 @@ def test_over_ssh(tmux: Tmux, sshd: tuple[int, Path]) -> None:
     """ssh -tt into loopback, run gpt4o-tui inside tmux there, and read what comes back
     over the connection in the local terminal."""
     port, key = sshd
-    config = shlex.quote(os.environ["XDG_CONFIG_HOME"])  # the test's own settings folder, there too
+    # The test's own settings and cache folders, there too.
+    folders = " ".join(f"{name}={shlex.quote(value)}" for name, value in own_folders().items())
     remote = (
-        f"cd /tmp && LANG=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME={config} tmux -u -L gpt4o-remote-{os.getpid()} "
+        f"cd /tmp && LANG=C.UTF-8 TERM=xterm-256color {folders} tmux -u -L gpt4o-remote-{os.getpid()} "
         f"new-session -s remote {shlex.quote(str(APP))} \\; set-option status off"
     )
     ssh = [

@@ -4,7 +4,6 @@ pseudo-terminal running the installed program."""
 
 from __future__ import annotations
 
-import os
 import signal
 from collections.abc import Iterator
 
@@ -12,7 +11,7 @@ import pytest
 from textual import events
 
 from gpt4o_tui.tui.terminal import PASTE_END, PASTE_MOST, PASTE_QUIET, PASTE_START, GuardedParser, PasteBound
-from tests.terminals import Pty
+from tests.terminals import Pty, own_folders
 
 REAL_SIZE = (100, 30)
 
@@ -152,7 +151,7 @@ def test_input_at_its_end_ends_the_app_with_one_line() -> None:
         stdin=subprocess.DEVNULL,
         capture_output=True,
         timeout=30,
-        env={**TERMINAL_ENV, "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"]},
+        env={**TERMINAL_ENV, **own_folders()},
     )
     assert done.returncode == 1
     said = Pty.ESCAPES.sub("", done.stderr.decode()).strip()
