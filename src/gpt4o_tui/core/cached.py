@@ -25,18 +25,15 @@ import pydantic
 
 from gpt4o_tui import __version__
 from gpt4o_tui.core import catalog as catalog_module
+from gpt4o_tui.core import files
 from gpt4o_tui.core.catalog import FILES, MAX_FILE_BYTES, Catalog, default_data_dir, load
 
 FILE_NAME = "catalog.pickle"
 
 
 def folder(environ: Mapping[str, str] | None = None) -> Path:
-    """gpt4o-tui's cache folder: under $XDG_CACHE_HOME, or ~/.cache where it is unset,
-    empty or relative (as the XDG Base Directory specification says)."""
-    environ = os.environ if environ is None else environ
-    base = environ.get("XDG_CACHE_HOME", "")
-    home = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return home / "gpt4o-tui"
+    """gpt4o-tui's cache folder, under $XDG_CACHE_HOME (or ~/.cache)."""
+    return files.user_folder("XDG_CACHE_HOME", ".cache", os.environ if environ is None else environ)
 
 
 def key(data_dir: Path) -> str | None:

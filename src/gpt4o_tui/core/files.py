@@ -8,7 +8,16 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+
+
+def user_folder(variable: str, fallback: str, environ: Mapping[str, str]) -> Path:
+    """gpt4o-tui's folder under an XDG base directory: $variable, or ~/fallback where it
+    is unset, empty or relative (as the XDG Base Directory specification says)."""
+    base = environ.get(variable, "")
+    home = Path(base) if base and Path(base).is_absolute() else Path.home() / fallback
+    return home / "gpt4o-tui"
 
 
 def save(path: Path, text: str, *, replace: bool) -> None:

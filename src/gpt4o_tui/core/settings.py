@@ -59,12 +59,8 @@ class SettingsError(ValueError):
 
 
 def path(environ: Mapping[str, str] | None = None) -> Path:
-    """The settings file: under $XDG_CONFIG_HOME, or ~/.config where it is unset,
-    empty or relative (as the XDG Base Directory specification says)."""
-    environ = os.environ if environ is None else environ
-    base = environ.get("XDG_CONFIG_HOME", "")
-    home = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
-    return home / "gpt4o-tui" / FILE_NAME
+    """The settings file, in gpt4o-tui's folder under $XDG_CONFIG_HOME (or ~/.config)."""
+    return files.user_folder("XDG_CONFIG_HOME", ".config", os.environ if environ is None else environ) / FILE_NAME
 
 
 def read(file: Path, choices: Mapping[str, tuple[str, ...]]) -> Settings:

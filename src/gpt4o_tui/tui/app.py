@@ -336,7 +336,6 @@ class Gpt4oTui(App[None]):
         self.interval = interval
         # Start-up builds one pane; the others are built after the first frame.
         self._panes: dict[str, Pane] = {}
-        self._tab_asked: str | None = None  # the tab the last number key (or click) asked for
         self._focus_before_small: dict[Screen, Widget] = {}
 
     def get_driver_class(self) -> type[Driver]:
@@ -418,9 +417,9 @@ class Gpt4oTui(App[None]):
     # Once the first frame is drawn, the panes not yet shown are built in their hidden
     # tabs, one a turn, so a first visit only lays out and draws. Each build is a
     # message in the app's own queue, as a key's is: keys that came in before it are
-    # answered first, and none is answered halfway through a build.
-    # Seconds after mounting: the first frame and its footer are drawn by then. None:
-    # each pane is built when first shown.
+    # answered first, and none is answered halfway through a build. BUILD_AFTER is
+    # seconds after mounting (the first frame and its footer are drawn by then);
+    # None builds each pane when first shown.
     BUILD_AFTER: float | None = 0.2
 
     def _build_later(self) -> None:
@@ -482,15 +481,13 @@ class Gpt4oTui(App[None]):
     async def action_show_tab(self, tab: str) -> None:
         """A pane not built yet is built in its hidden tab first, so the switch draws
         it once, whole: an empty pane drawn, then the built one over it, cost a slow
-        link two screens for one key. Safe to receive twice in one read (`33`): the
-        second press finds the pane still being built, and leaves focusing it to the build."""
+        link two screens for one key. The focus moves in once the tab is shown
+        (on_tabbed_content_tab_activated): a focus asked for now would land after the
+        next keys of a burst (`434322`), and take the tabs back to this one."""
         tabs = self.query_one(TabbedContent)
-        self._tab_asked = tab
         if tabs.active != tab:
             if tab not in self._panes and await self._built(tab) is None:
                 return  # the tabs are gone: a key in the same read as Quit
-            if self._tab_asked != tab:
-                return  # another tab was asked for while this one was built: the last wins
             tabs.active = tab  # on_tabbed_content_tab_activated focuses it
         elif (pane := self._mounted_pane(tab)) is not None:
             pane.focus_default()
@@ -502,13 +499,6 @@ class Gpt4oTui(App[None]):
         tab = event.pane.id
         if tab is None:
             return
-        asked = self._tab_asked
-        if asked is not None and asked != tab and asked in self._panes:
-            # A tab passed through in a burst (`434322`), reported after the last one
-            # asked for was shown: the last one stays.
-            self.query_one(TabbedContent).active = asked
-            return
-        self._tab_asked = None  # a click on a tab is the person's choice from here on
         self.last_tab = tab
         pane = await self._built(tab)
         if pane is None:
@@ -656,10 +646,9 @@ class Gpt4oTui(App[None]):
                 lambda tab=found.id: self.action_show_tab(tab),
             )
         for tab, binding in palette_bindings():
-            values = {"themes": ", ".join(themes.NAMES)} if binding.id == "app.theme" else {}
             yield SystemCommand(
                 lang(f"command.{binding.id}"),
-                lang(f"command.{binding.id}_help", **values),
+                lang(f"command.{binding.id}_help", themes=", ".join(themes.NAMES)),  # Theme's names its themes
                 (lambda action=binding.action: self.run_action(action))
                 if tab is None
                 else (lambda tab=tab, action=binding.action: self._run_in_pane(tab, action)),

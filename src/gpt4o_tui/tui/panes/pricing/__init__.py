@@ -127,7 +127,7 @@ class PricingPane(Pane, VerticalScroll):
         yield Conversations(catalog, latest, lang, self._shared(), self.turns)
         yield Claims(catalog, lang)
         yield PriceHistory(catalog, lang)
-        yield TokenCounter(catalog, lang, self.text, self.sample, kept=bool(self.sample and self.own_text))
+        yield TokenCounter(catalog, lang, self.text, self.sample, kept=self._own_text_kept)
 
     def _shared(self) -> dict[str, object]:
         return {"workload": self.workload, "batch_api": self.batch_api, "prices": self.prices, "others": self.others}
@@ -233,9 +233,10 @@ class PricingPane(Pane, VerticalScroll):
         brings that back."""
         self.sample = None if event.value is Select.NULL else str(event.value)
         sample = self._sample_text()
-        counter = self.query_one(TokenCounter)
-        counter.kept = sample is not None and bool(self.own_text)
         self.query_one("#text", TextArea).load_text(self.own_text if sample is None else sample)
+
+    def _own_text_kept(self) -> bool:
+        return self.sample is not None and bool(self.own_text)
 
     def _sample_text(self) -> str | None:
         return next((s.text for s in self.catalog.samples if s.id == self.sample), None)
@@ -249,7 +250,6 @@ class PricingPane(Pane, VerticalScroll):
             select = self.query_one("#sample", Select)
             with select.prevent(Select.Changed):
                 select.value = Select.NULL
-            self.query_one(TokenCounter).kept = False
         if self.sample is None:
             self.own_text = self.text
 

@@ -3,6 +3,8 @@ as input on each model that can count them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.widget import Widget
@@ -16,12 +18,14 @@ from gpt4o_tui.tui.widgets.words import Words
 
 
 class TokenCounter(Widget):
-    def __init__(self, catalog: Catalog, lang: Language, text: str, sample: str | None, *, kept: bool) -> None:
-        """`kept`: a sample is shown, and the person's own text is kept for later."""
+    def __init__(
+        self, catalog: Catalog, lang: Language, text: str, sample: str | None, *, kept: Callable[[], bool]
+    ) -> None:
+        """`kept`: whether a sample is shown while the person's own text waits (the pane knows)."""
         super().__init__(id="token-counter", classes="pane-section")
         self.catalog, self.lang = catalog, lang
         self._text, self._sample = text, sample
-        self.kept = kept
+        self._kept = kept
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -59,7 +63,7 @@ class TokenCounter(Widget):
         if not self.is_attached:  # removed while the count ran
             return
         self.query_one("#token-counts", Static).update(
-            words.token_counts(self.catalog, text, counts, priced, self.lang, kept=self.kept)
+            words.token_counts(self.catalog, text, counts, priced, self.lang, kept=self._kept())
         )
         box = self.query_one("#text", TextArea)
         if box.has_focus:  # the counts grew above it: the box being typed in stays in view
