@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 
 from gpt4o_tui.tui import themes
 from gpt4o_tui.tui.app import HelpScreen
+from gpt4o_tui.tui.panes.safety import SafetyPane
 from tests.conftest import SteadyApp
 
 Scenario = Callable[[SteadyApp, Pilot], Awaitable[None]]
@@ -189,3 +190,18 @@ def test_a_key_still_bubbling_when_quit_closed_the_screens_is_dropped(app: Stead
 
     asyncio.run(run())
     assert app._exception is None
+
+
+def test_keys_after_a_tab_in_the_same_read_act_in_that_tab(app: SteadyApp) -> None:
+    """`3↓↓` typed fast: the arrows move Safety's list, not the pane left behind."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        burst(app, "3", "down", "down")
+        await pilot.pause()
+        assert app.query_one(SafetyPane).stage == 2
+        burst(app, "2", "3", "down")  # built already: shown and focused at once too
+        await pilot.pause()
+        assert app.query_one("TabbedContent").active == "safety"
+        assert app.query_one(SafetyPane).stage == 3
+
+    drive(app, scenario)

@@ -85,6 +85,18 @@ def pane_widgets(found: PaneEntry) -> list[type[Widget]]:
     return widgets
 
 
+class Tabs(TabbedContent):
+    """Textual's tabs, which show the tab holding a widget just focused; here only
+    while that widget still has the focus. In a burst (`2 3 ↓`) the report of a focus
+    the next key has already moved on arrives late, and must not take the tabs back."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        focused = self.screen.focused
+        if focused is None or focused not in event.tab_pane.query("*"):
+            event.stop()
+            event.prevent_default()  # Textual's own handler, which would show that tab
+
+
 def palette_bindings() -> list[tuple[str | None, Binding]]:
     """Every key the command palette offers, with the tab it acts in (None: the app's
     own): the app's keys but its number keys (the palette's "Go to" does those), then
@@ -394,7 +406,7 @@ class Gpt4oTui(App[None]):
         return pane
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="tabs", initial=self.first_tab):
+        with Tabs(id="tabs", initial=self.first_tab):
             # The tab shows its key, so the footer need not spend room on 1-4.
             for found in PANES:
                 with TabPane(self._tab_label(found), id=found.id):
@@ -488,7 +500,11 @@ class Gpt4oTui(App[None]):
         if tabs.active != tab:
             if tab not in self._panes and await self._built(tab) is None:
                 return  # the tabs are gone: a key in the same read as Quit
-            tabs.active = tab  # on_tabbed_content_tab_activated focuses it
+            tabs.active = tab
+            if (pane := self._mounted_pane(tab)) is not None:
+                # At once, not queued behind the keys of the same read (`3↓↓`), which
+                # would go to the pane left; nor late, taking the tabs back to this one.
+                self.screen_stack[0].set_focus(pane.focus_target())
         elif (pane := self._mounted_pane(tab)) is not None:
             pane.focus_default()
 

@@ -41,8 +41,12 @@ class Pane(Widget):
     def show(self) -> None:
         """Render the pane's state into its widgets (after mount, and after a rebuild)."""
 
+    def focus_target(self) -> Widget:
+        """The widget the focus goes to when the pane is shown."""
+        return self
+
     def focus_default(self) -> None:
-        self.focus()
+        self.focus_target().focus()
 
     async def speak(self, lang: Language) -> None:
         """Rebuild in another language. The pane itself stays, and with it every

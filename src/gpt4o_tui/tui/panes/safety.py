@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -54,8 +55,8 @@ class SafetyPane(Pane, Horizontal):
     def show(self) -> None:
         self.query_one("#stages", OptionList).highlighted = self.stage
 
-    def focus_default(self) -> None:
-        self.query_one("#stages", OptionList).focus()
+    def focus_target(self) -> Widget:
+        return self.query_one("#stages", OptionList)
 
     @on(OptionList.OptionHighlighted, "#stages")
     def _stage_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from gpt4o_tui.core import compare
@@ -124,9 +125,9 @@ class BenchmarksPane(Pane, Vertical):
         table.move_cursor(row=table.get_row_index(self.selected))
         self._show_view_name()
 
-    def focus_default(self) -> None:
+    def focus_target(self) -> Widget:
         targets = {"table": "#scores", "grouped": "#grouped-view", "frontier": "#frontier", "explain": "#explain-view"}
-        self.query_one(targets[self.view]).focus()
+        return self.query_one(targets[self.view])
 
     # -- actions -----------------------------------------------------------
 

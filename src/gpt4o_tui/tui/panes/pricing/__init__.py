@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Select, TextArea
 
 from gpt4o_tui.core import costs
@@ -162,8 +163,8 @@ class PricingPane(Pane, VerticalScroll):
         (today's come from genai-prices, the catalog's limits and image rules with them)."""
         return self.latest_catalog if self.prices == "latest known" else self.catalog
 
-    def focus_default(self) -> None:
-        self.query_one("#input-tokens", CountSlider).focus()
+    def focus_target(self) -> Widget:
+        return self.query_one("#input-tokens", CountSlider).slider
 
     def action_page_down(self) -> None:
         if not self.allow_vertical_scroll:
