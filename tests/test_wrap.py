@@ -12,12 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
-from textual.widgets import Static
+from textual.document._document import Document
+from textual.document._wrapped_document import WrappedDocument
+from textual.widgets import Select, Static, TextArea
 
 from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.text import pricing, safety, specs
 from gpt4o_tui.text.i18n import language
 from gpt4o_tui.text.wrap import CLOSING, OPENING, SPACES, Prose, breaks, line_spans
+from gpt4o_tui.tui.widgets.prose_area import ProseWrap
 from tests.conftest import SteadyApp
 from tests.screens import screen_text
 
@@ -216,3 +219,61 @@ def test_pricing_at_80x24_keeps_units_tags_and_the_history_s_indent() -> None:
     assert re.match(r" {14}\S", history[1]), history  # under the words, clear of the date
     for lines in (zh, en):
         assert not [line for line in lines if re.search(r"\[[a-z0-9-]+,$", line)], "a tag split at its comma"
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(prose().map(lambda case: case[0]), min_size=1, max_size=4),
+    st.integers(1, 60),
+    st.lists(
+        st.tuples(st.integers(0, 400), st.integers(0, 40), st.sampled_from(("", "，", "）", "\n", " 2,500 页", "。"))),
+        max_size=6,
+    ),
+)
+def test_the_text_box_breaks_by_the_rules_and_edits_wrap_as_a_fresh_wrap_would(
+    paragraphs: list[str], width: int, edits: list[tuple[int, int, str]]
+) -> None:
+    """The token counter's box: each line's rows are line_spans' lines with their
+    spaces, and after any edit the rows are those a wrap from scratch gives."""
+    document = Document("\n".join(paragraphs))
+    wrapped = ProseWrap(document, width)
+    for at, length, insert in edits:
+        text = document.text
+        start = document.get_location_from_index(min(at, len(text)))
+        end = document.get_location_from_index(min(at + length, len(text)))
+        result = document.replace_range(start, end, insert)
+        wrapped.wrap_range(start, end, result.end_location)
+    fresh = ProseWrap(Document(document.text), width)
+    assert wrapped.lines == fresh.lines
+    assert wrapped._offset_to_line_info == fresh._offset_to_line_info
+    assert wrapped._line_index_to_offsets == fresh._line_index_to_offsets
+    for line, rows in zip(document.lines, wrapped.lines, strict=True):
+        assert "".join(rows) == line
+        assert [row.rstrip(" ") for row in rows] == shown(line, width) if line else rows == [""]
+
+
+def test_textual_s_own_wrap_starts_a_line_of_the_chinese_sample_with_a_comma_where_the_box_does_not() -> None:
+    text = next(sample.text for sample in load_catalog().samples if sample.id == "seed-zh")
+    for wrapped in (WrappedDocument(Document(text), 72), ProseWrap(Document(text), 72)):
+        rows = [row for line in wrapped.lines for row in line]
+        assert "".join(rows) == text
+        started_closed = [row for row in rows[1:] if row[0] in CLOSING]
+        assert bool(started_closed) is (type(wrapped) is WrappedDocument), rows
+
+
+def test_the_token_counter_s_box_starts_no_line_with_closing_punctuation() -> None:
+    async def scenario(app: SteadyApp, pilot) -> list[str]:  # type: ignore[no-untyped-def]
+        await pilot.press("4")
+        app.query_one("#sample", Select).value = "seed-zh"
+        await pilot.pause()
+        box = app.query_one("#text", TextArea)
+        box.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        rows = [row for line in box.wrapped_document.lines for row in line]
+        assert len(rows) > 3 and all(cell_len(row.rstrip(" ")) <= box.wrap_width for row in rows), rows
+        assert not [row for row in rows[1:] if row[0] in CLOSING], rows
+        assert rows == [row for line in ProseWrap(Document(box.text), box.wrap_width).lines for row in line]
+        return screen_text(app).splitlines()
+
+    lines = _run("zh", scenario)
+    assert any("得益于与 GPT-4o 共用的更优化分词器" in line for line in lines), "\n".join(lines)

@@ -14,6 +14,7 @@ from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.tokens import InputCost
 from gpt4o_tui.text import pricing as words
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.widgets.prose_area import ProseArea
 from gpt4o_tui.tui.widgets.words import Words
 
 
@@ -37,7 +38,7 @@ class TokenCounter(Widget):
             id="sample",
         )
         yield Words("", id="token-counts")  # above the text, so it stays in view while typing
-        yield TextArea(self._text, placeholder=lang("pricing.text_placeholder"), id="text")
+        yield ProseArea(self._text, placeholder=lang("pricing.text_placeholder"), id="text")
 
     def on_mount(self) -> None:
         sample = self.query_one("#sample", Select)
