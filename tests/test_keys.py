@@ -355,3 +355,24 @@ def test_a_sample_never_loses_the_person_s_text_and_the_box_stays_in_view(app: S
         assert area.text == edited
 
     drive(app, scenario)
+
+
+def test_in_the_text_box_letters_are_text_and_esc_gives_the_keys_back(app: SteadyApp) -> None:
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        pane = app.query_one(PricingPane)
+        area = app.query_one("#text", TextArea)
+        area.focus()
+        await pilot.press(*"bq")
+        await pilot.pause()
+        assert area.text == "bq" and not pane.batch_api and app.is_running
+        shown = {active.binding.id: active.binding.description for active in app.active_bindings.values()}
+        assert shown.get("text.leave") == "Back", "the footer says Esc leaves the box"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.query_one("#sample", Select) and area.text == "bq"
+        await pilot.press("b")
+        await pilot.pause()
+        assert pane.batch_api, "b is Batch again once the box is left"
+
+    drive(app, scenario)

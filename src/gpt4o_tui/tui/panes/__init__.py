@@ -37,7 +37,9 @@ PANES = (
     PaneEntry("specs", "Specs"),
     PaneEntry("benchmarks", "Benchmarks", widgets=("pane", "model_toggles:ModelToggles")),
     PaneEntry("safety", "Safety"),
-    PaneEntry("pricing", "Pricing", widgets=("log_slider:LogSlider", "pane", "log_slider:CountSlider")),
+    PaneEntry(
+        "pricing", "Pricing", widgets=("log_slider:LogSlider", "pane", "log_slider:CountSlider", "prose_area:ProseArea")
+    ),
 )
 
 # Tab id -> English title, for the command line and the tests.

@@ -4,11 +4,13 @@ Textual's `TextArea` wraps at spaces alone, so a run of Chinese is cut wherever 
 line is full and a line can start with `）` or `。`. `ProseArea` keeps Textual's
 editing, cursor and scrolling and changes only where its lines break: its wrapped
 view (`ProseWrap`) takes the breaks `line_spans()` finds. A line holding a tab keeps
-Textual's breaks, which know how wide each tab is drawn.
+Textual's breaks, which know how wide each tab is drawn. Esc leaves the box for the
+widget before it, so the app's keys act again (in the box, letters are text).
 """
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.document._document import Location
 from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import clamp
@@ -53,6 +55,13 @@ class ProseWrap(WrappedDocument):
 
 class ProseArea(TextArea):
     """A `TextArea` that wraps by text/wrap.py's rules (see `ProseWrap`)."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Back", id="text.leave", tooltip="Leave the text box, so letters are keys again")
+    ]
+
+    def action_leave(self) -> None:
+        self.screen.focus_previous()
 
     @property
     def wrapped_document(self) -> WrappedDocument:
