@@ -47,7 +47,7 @@ class Calculator(Widget):
         self.catalog, self.latest_catalog, self.lang = catalog, latest_catalog, lang
         for name, value in state.items():  # set, not assigned: nothing is drawn before compose
             self.set_reactive(getattr(Calculator, name), value)
-        self._notes = ""
+        self._notes = self._assumption = ""
 
     @property
     def priced(self) -> Catalog:
@@ -137,7 +137,10 @@ class Calculator(Widget):
         wanted = preset.id if preset else Select.NULL
         if chooser.value != wanted:
             chooser.value = wanted
-        self.query_one("#assumption", Static).update(words.assumption(preset, self.lang))
+        assumption = words.assumption(preset, self.lang)
+        if assumption != self._assumption:  # a step within a workload leaves it as it was, and lays out nothing
+            self._assumption = assumption
+            self.query_one("#assumption", Static).update(assumption)
 
     def _show_totals(self) -> None:
         lang, workload = self.lang, self.workload
