@@ -60,6 +60,12 @@ class Words(Static):
 
     def __init__(self, content: VisualType = "", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(_prose(content), id=id, classes=classes)
+        self._said = content
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        """Show new words; the same words again change nothing, and lay nothing out
+        (a slider step sets every line under the sliders, most to what they were)."""
+        if content == self._said:
+            return
+        self._said = content
         super().update(_prose(content), layout=layout)

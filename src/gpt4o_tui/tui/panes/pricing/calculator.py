@@ -47,7 +47,6 @@ class Calculator(Widget):
         self.catalog, self.latest_catalog, self.lang = catalog, latest_catalog, lang
         for name, value in state.items():  # set, not assigned: nothing is drawn before compose
             self.set_reactive(getattr(Calculator, name), value)
-        self._notes = self._assumption = ""
 
     @property
     def priced(self) -> Catalog:
@@ -137,10 +136,7 @@ class Calculator(Widget):
         wanted = preset.id if preset else Select.NULL
         if chooser.value != wanted:
             chooser.value = wanted
-        assumption = words.assumption(preset, self.lang)
-        if assumption != self._assumption:  # a step within a workload leaves it as it was, and lays out nothing
-            self._assumption = assumption
-            self.query_one("#assumption", Static).update(assumption)
+        self.query_one("#assumption", Static).update(words.assumption(preset, self.lang))
 
     def _show_totals(self) -> None:
         lang, workload = self.lang, self.workload
@@ -178,7 +174,6 @@ class Calculator(Widget):
         image_line.display = workload.images > 0
         if workload.images:
             image_line.update(words.image_line(self.priced, workload, results, lang))
-        notes = words.cost_notes(self.catalog, results, self.batch_api, self.prices, lang)
-        if notes != self._notes:  # most steps leave the notes as they were
-            self._notes = notes
-            self.query_one("#cost-notes", Static).update(notes)
+        self.query_one("#cost-notes", Static).update(
+            words.cost_notes(self.catalog, results, self.batch_api, self.prices, lang)
+        )
