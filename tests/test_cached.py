@@ -3,6 +3,8 @@ it was made from; any change validates again, and a broken file is refused as ev
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,32 @@ def test_the_second_start_reads_the_catalog_it_validated(
     monkeypatch.setattr(cached, "load", never_validated)
     again = cached.catalog(data_copy)
     assert again == first == load(data_copy)
+
+
+def test_a_start_from_the_cache_never_imports_pydantic(data_copy: Path, own_cache: Path) -> None:
+    """The catalog read back is plain dataclasses: pydantic (about 70 ms and 9 MiB)
+    is imported only to validate a file, here once the data has changed."""
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import gpt4o_tui.tui.app\n"
+        "from gpt4o_tui.core import cached\n"
+        "catalog = cached.catalog(Path(sys.argv[1]))\n"
+        "print(catalog.subject.id, 'pydantic' in sys.modules)\n"
+    )
+
+    def start() -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", probe, str(data_copy)], capture_output=True, text=True, timeout=60, check=True
+        )
+        return result.stdout.strip()
+
+    assert start() == "gpt-4o-mini True"  # the first start validates
+    assert start() == "gpt-4o-mini False"
+    specs = data_copy / "specs.toml"
+    specs.write_text(specs.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert start() == "gpt-4o-mini True"
+    assert start() == "gpt-4o-mini False"
 
 
 def test_a_changed_file_is_validated_again(data_copy: Path) -> None:

@@ -132,7 +132,7 @@ def _literal_values(annotation: object) -> set[str]:
 
 
 def _field(model: type, name: str) -> set[str]:
-    return _literal_values(model.model_fields[name].annotation)  # type: ignore[attr-defined]
+    return _literal_values(typing.get_type_hints(model)[name])
 
 
 def _views() -> set[str]:

@@ -1,26 +1,46 @@
 """The facts gpt4o-tui presents: TOML files in a data directory, validated into a
-frozen Catalog. Nothing here imports Textual."""
+frozen Catalog. Nothing here imports Textual.
+
+Every entry is a plain frozen dataclass. pydantic validates a file into them
+(`_load_file`) and is imported only then, so a start from the cached catalog
+(core/cached.py) never imports it. The constraints on a field are written where
+the field is, as `Check(...)`: pydantic's `Field` arguments, given to pydantic when
+a file is validated; an entry's own rule across its fields is its `_check`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import tomllib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
 from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 
-ModelId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=64)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-SourceIds = Annotated[tuple[ModelId, ...], Field(min_length=1)]
-Price = Annotated[Decimal, Field(ge=0, le=10_000, allow_inf_nan=False)]
-Score = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
-TokenCount = Annotated[int, Field(gt=0, le=100_000_000, strict=True)]
+
+class Check:
+    """A field's constraints, as keyword arguments of pydantic's `Field`; pydantic
+    reads them (through this hook) when it validates a file, nothing else does."""
+
+    def __init__(self, **constraints: Any) -> None:
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Field
+
+        return handler.generate_schema(Annotated[source, Field(**self.constraints)])
+
+
+ModelId = Annotated[str, Check(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=64)]
+Text = Annotated[str, Check(min_length=1, max_length=2000)]
+SourceIds = Annotated[tuple[ModelId, ...], Check(min_length=1)]
+Price = Annotated[Decimal, Check(ge=0, le=10_000, allow_inf_nan=False)]
+Score = Annotated[Decimal, Check(ge=0, le=100, allow_inf_nan=False)]
+TokenCount = Annotated[int, Check(gt=0, le=100_000_000, strict=True)]
 
 
 class DataError(Exception):
@@ -31,23 +51,34 @@ class DataError(Exception):
         super().__init__(f"{file}: {entry}: {problem}")
 
 
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+class Frozen:
+    """An entry of a data file. A key the entry does not have is an error (pydantic's
+    `extra="forbid"`); `_check` is the entry's own rule across its fields, raising
+    ValueError, which pydantic reports as the entry's problem."""
+
+    __pydantic_config__ = {"extra": "forbid"}
+
+    def __post_init__(self) -> None:
+        self._check()
+
+    def _check(self) -> None:
+        pass
 
 
 class Bilingual(Frozen):
     """An entry whose optional texts come with their Chinese twin (`caveat` and
     `caveat_zh`): one without the other is an error, so neither language goes short."""
 
-    @model_validator(mode="after")
-    def _twins(self) -> Bilingual:
-        for name in type(self).model_fields:
+    def __post_init__(self) -> None:
+        names = [f.name for f in fields(self)]  # type: ignore[arg-type]
+        for name in names:
             twin = f"{name}_zh"
-            if twin in type(self).model_fields and (getattr(self, name) is None) != (getattr(self, twin) is None):
+            if twin in names and (getattr(self, name) is None) != (getattr(self, twin) is None):
                 raise ValueError(f"{name} and {twin} go together")
-        return self
+        self._check()
 
 
+@dataclass(frozen=True, kw_only=True)
 class Source(Frozen):
     id: ModelId
     title: Text
@@ -55,31 +86,31 @@ class Source(Frozen):
     url: Text | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Model(Bilingual):
     id: ModelId
     name: Text
-    short: Annotated[str, Field(min_length=1, max_length=12)]
+    short: Annotated[str, Check(min_length=1, max_length=12)]
     role: Literal["subject", "peer", "historical"]
     tier: Literal["small", "frontier"]
     api_id: Text
     context_window: TokenCount | None = None
     max_output: TokenCount | None = None
-    inputs: Annotated[tuple[Literal["text", "image", "audio", "video"], ...], Field(min_length=1)]
-    chart_note: Annotated[str, Field(min_length=1, max_length=40)] | None = None
-    chart_note_zh: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+    inputs: Annotated[tuple[Literal["text", "image", "audio", "video"], ...], Check(min_length=1)]
+    chart_note: Annotated[str, Check(min_length=1, max_length=40)] | None = None
+    chart_note_zh: Annotated[str, Check(min_length=1, max_length=40)] | None = None
     tokenizer: Literal["o200k_base", "cl100k_base", "p50k_base"] | None = None
     provider: ModelId | None = None  # its provider's id in genai-prices, for today's price
     sources: SourceIds
 
-    @model_validator(mode="after")
-    def _limits_known(self) -> Model:
+    def _check(self) -> None:
         if self.role != "historical" and (self.context_window is None or self.max_output is None):
             raise ValueError("context_window and max_output are required for the subject and peers")
         if self.context_window and self.max_output and self.max_output > self.context_window:
             raise ValueError("max_output cannot exceed context_window")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Deprecation(Bilingual):
     """A model's shutdown, done or announced."""
 
@@ -93,9 +124,10 @@ class Deprecation(Bilingual):
     sources: SourceIds
 
 
+@dataclass(frozen=True, kw_only=True)
 class Fact(Bilingual):
-    label: Annotated[str, Field(min_length=1, max_length=40)]
-    label_zh: Annotated[str, Field(min_length=1, max_length=40)]
+    label: Annotated[str, Check(min_length=1, max_length=40)]
+    label_zh: Annotated[str, Check(min_length=1, max_length=40)]
     value: Text
     value_zh: Text
     caveat: Text | None = None
@@ -103,9 +135,10 @@ class Fact(Bilingual):
     sources: SourceIds
 
 
+@dataclass(frozen=True, kw_only=True)
 class Benchmark(Bilingual):
     id: ModelId
-    name: Annotated[str, Field(min_length=1, max_length=12)]
+    name: Annotated[str, Check(min_length=1, max_length=12)]
     tests: Text
     tests_zh: Text
     scored: Text
@@ -115,14 +148,13 @@ class Benchmark(Bilingual):
     analogy_zh: Text | None = None
     sources: SourceIds
     scores: dict[ModelId, Score]
-    not_scored: dict[ModelId, Text] = {}
-    not_scored_zh: dict[ModelId, Text] = {}
+    not_scored: dict[ModelId, Text] = field(default_factory=dict)
+    not_scored_zh: dict[ModelId, Text] = field(default_factory=dict)
     chart_only: tuple[ModelId, ...] = ()
-    reported: dict[ModelId, Score] = {}
+    reported: dict[ModelId, Score] = field(default_factory=dict)
     reported_sources: tuple[ModelId, ...] = ()
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Benchmark:
+    def _check(self) -> None:
         both = set(self.scores) & set(self.not_scored)
         if both:
             raise ValueError(f"{sorted(both)[0]} is both scored and not_scored")
@@ -136,7 +168,6 @@ class Benchmark(Bilingual):
             raise ValueError(f"reported names {sorted(unscored_reported)[0]}, which has no score")
         if bool(self.reported) != bool(self.reported_sources):
             raise ValueError("reported and reported_sources go together")
-        return self
 
     def score(self, model_id: str) -> Decimal | None:
         """The score, or None where the model was not scored (n/a, never 0)."""
@@ -150,12 +181,14 @@ class Benchmark(Bilingual):
         return frozenset(m for m, s in scored.items() if s == top)
 
 
+@dataclass(frozen=True, kw_only=True)
 class LongContextRate(Frozen):
     above_tokens: TokenCount
     input: Price
     output: Price
 
 
+@dataclass(frozen=True, kw_only=True)
 class ModelPrice(Bilingual):
     model: ModelId
     input: Price
@@ -168,17 +201,16 @@ class ModelPrice(Bilingual):
     note: Text | None = None
     note_zh: Text | None = None
     # Set by Catalog.latest() on a price a dated change replaced, never in a file.
-    since: dt.date | None = Field(default=None, exclude=True)
+    since: dt.date | None = None
 
-    @model_validator(mode="after")
-    def _batch_complete(self) -> ModelPrice:
+    def _check(self) -> None:
         if (self.batch_input is None) != (self.batch_output is None):
             raise ValueError("batch_input and batch_output go together")
         if self.batch_input is not None and not self.batch_sources:
             raise ValueError("a batch price needs batch_sources")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class PriceChange(Bilingual):
     date: dt.date
     model: ModelId
@@ -191,22 +223,21 @@ class PriceChange(Bilingual):
     long_context: LongContextRate | None = None
     sources: SourceIds
 
-    @model_validator(mode="after")
-    def _whole_price(self) -> PriceChange:
+    def _check(self) -> None:
         if (self.input is None) != (self.output is None):
             raise ValueError("input and output go together")
         if self.long_context is not None and self.input is None:
             raise ValueError("a long_context rate comes with input and output")
-        return self
 
     @property
     def sets_list_price(self) -> bool:
         return self.input is not None
 
 
+@dataclass(frozen=True, kw_only=True)
 class SafetyMeasure(Bilingual):
-    stage: Annotated[str, Field(min_length=1, max_length=24)]
-    stage_zh: Annotated[str, Field(min_length=1, max_length=24)]
+    stage: Annotated[str, Check(min_length=1, max_length=24)]
+    stage_zh: Annotated[str, Check(min_length=1, max_length=24)]
     title: Text
     title_zh: Text
     detail: Text
@@ -218,44 +249,49 @@ class SafetyMeasure(Bilingual):
     sources: SourceIds
 
 
+@dataclass(frozen=True, kw_only=True)
 class Footnote(Frozen):
     text: Text
     text_zh: Text
     sources: SourceIds
 
 
+@dataclass(frozen=True, kw_only=True)
 class Sample(Frozen):
     id: ModelId
-    name: Annotated[str, Field(min_length=1, max_length=40)]
-    name_zh: Annotated[str, Field(min_length=1, max_length=40)]
-    text: Annotated[str, Field(min_length=1, max_length=20_000)]
+    name: Annotated[str, Check(min_length=1, max_length=40)]
+    name_zh: Annotated[str, Check(min_length=1, max_length=40)]
+    text: Annotated[str, Check(min_length=1, max_length=20_000)]
     sources: SourceIds
 
 
+@dataclass(frozen=True, kw_only=True)
 class PresetImage(Frozen):
     """The images each request of a preset carries."""
 
-    count: Annotated[int, Field(ge=1, le=100, strict=True)]
-    width: Annotated[int, Field(ge=1, le=100_000, strict=True)]
-    height: Annotated[int, Field(ge=1, le=100_000, strict=True)]
+    count: Annotated[int, Check(ge=1, le=100, strict=True)]
+    width: Annotated[int, Check(ge=1, le=100_000, strict=True)]
+    height: Annotated[int, Check(ge=1, le=100_000, strict=True)]
     detail: Literal["low", "high", "auto"]
 
 
+@dataclass(frozen=True, kw_only=True)
 class ImageSizePreset(Frozen):
     """A size a person can pick for the calculator's images."""
 
     id: ModelId
-    name: Annotated[str, Field(min_length=1, max_length=24)]
-    name_zh: Annotated[str, Field(min_length=1, max_length=24)]
-    width: Annotated[int, Field(ge=1, le=100_000, strict=True)]
-    height: Annotated[int, Field(ge=1, le=100_000, strict=True)]
+    name: Annotated[str, Check(min_length=1, max_length=24)]
+    name_zh: Annotated[str, Check(min_length=1, max_length=24)]
+    width: Annotated[int, Check(ge=1, le=100_000, strict=True)]
+    height: Annotated[int, Check(ge=1, le=100_000, strict=True)]
     sources: SourceIds
 
 
+@dataclass(frozen=True, kw_only=True)
 class Preset(Frozen):
     id: ModelId
-    name: Annotated[str, Field(min_length=1, max_length=24)]
-    name_zh: Annotated[str, Field(min_length=1, max_length=24)]
+    name: Annotated[str, Check(min_length=1, max_length=24)]
+    name_zh: Annotated[str, Check(min_length=1, max_length=24)]
     use: Text
     use_zh: Text
     input_tokens: TokenCount
@@ -267,6 +303,7 @@ class Preset(Frozen):
     sources: SourceIds
 
 
+@dataclass(frozen=True, kw_only=True)
 class ImageRule(Bilingual):
     """How a model bills an image, as its vendor publishes it. kind "tiles" (OpenAI):
     low detail is base_tokens; high detail fits the image within fit_within px square,
@@ -290,8 +327,7 @@ class ImageRule(Bilingual):
     caveat: Text | None = None
     caveat_zh: Text | None = None
 
-    @model_validator(mode="after")
-    def _fields_of_its_kind(self) -> ImageRule:
+    def _check(self) -> None:
         needs = IMAGE_RULE_FIELDS[self.kind]
         for name in sorted(set().union(*IMAGE_RULE_FIELDS.values())):
             given = getattr(self, name) is not None
@@ -299,7 +335,6 @@ class ImageRule(Bilingual):
                 raise ValueError(f"a {self.kind!r} rule needs {name}")
             if name not in needs and given:
                 raise ValueError(f"{name} is not part of a {self.kind!r} rule")
-        return self
 
 
 IMAGE_RULE_FIELDS = {
@@ -309,6 +344,7 @@ IMAGE_RULE_FIELDS = {
 }
 
 
+@dataclass(frozen=True, kw_only=True)
 class Claim(Bilingual):
     text: Text  # the source's exact words, shown in quotation marks
     text_zh: Text
@@ -317,64 +353,72 @@ class Claim(Bilingual):
     model: ModelId
     against: ModelId | None = None
     measure: Literal["percent cheaper", "times the price", "framing"]
-    threshold: Annotated[Decimal, Field(gt=0, le=1_000_000, allow_inf_nan=False)] | None = None
+    threshold: Annotated[Decimal, Check(gt=0, le=1_000_000, allow_inf_nan=False)] | None = None
     more_than: bool = False
     prices: tuple[Literal["input", "output"], ...] = ()
     sources: SourceIds
 
-    @model_validator(mode="after")
-    def _checkable(self) -> Claim:
+    def _check(self) -> None:
         checkable = self.measure != "framing"
         if checkable and (self.against is None or self.threshold is None or not self.prices):
             raise ValueError("a checkable claim needs against, threshold and prices")
         if not checkable and (self.against or self.threshold or self.prices):
             raise ValueError("a framing is shown as said: no against, threshold or prices")
-        return self
 
 
 # One schema per file: the TOML table name each list lives under.
+@dataclass(frozen=True, kw_only=True)
 class SourcesFile(Frozen):
-    source: Annotated[tuple[Source, ...], Field(min_length=1)]
+    source: Annotated[tuple[Source, ...], Check(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class ModelsFile(Frozen):
-    model: Annotated[tuple[Model, ...], Field(min_length=1)]
+    model: Annotated[tuple[Model, ...], Check(min_length=1)]
     deprecation: tuple[Deprecation, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
 class SpecsFile(Frozen):
-    fact: Annotated[tuple[Fact, ...], Field(min_length=1)]
+    fact: Annotated[tuple[Fact, ...], Check(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class BenchmarksFile(Frozen):
-    benchmark: Annotated[tuple[Benchmark, ...], Field(min_length=1)]
+    benchmark: Annotated[tuple[Benchmark, ...], Check(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class PricesFile(Frozen):
     as_of: dt.date
-    price: Annotated[tuple[ModelPrice, ...], Field(min_length=1)]
+    price: Annotated[tuple[ModelPrice, ...], Check(min_length=1)]
     change: tuple[PriceChange, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
 class SamplesFile(Frozen):
-    sample: Annotated[tuple[Sample, ...], Field(min_length=1)]
+    sample: Annotated[tuple[Sample, ...], Check(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class PresetsFile(Frozen):
-    preset: Annotated[tuple[Preset, ...], Field(min_length=1)]
+    preset: Annotated[tuple[Preset, ...], Check(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class ClaimsFile(Frozen):
-    claim: Annotated[tuple[Claim, ...], Field(min_length=1)]
+    claim: Annotated[tuple[Claim, ...], Check(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class ImagesFile(Frozen):
     rule: tuple[ImageRule, ...]
     size: tuple[ImageSizePreset, ...]
 
 
+@dataclass(frozen=True, kw_only=True)
 class SafetyFile(Frozen):
-    measure: Annotated[tuple[SafetyMeasure, ...], Field(min_length=1)]
+    measure: Annotated[tuple[SafetyMeasure, ...], Check(min_length=1)]
     footnote: tuple[Footnote, ...] = ()
 
 
@@ -392,7 +436,8 @@ FILES: dict[str, type[Frozen]] = {
 }
 
 
-class Catalog(Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Catalog:
     """Every fact the app shows, validated and cross-checked."""
 
     data_dir: Path
@@ -418,21 +463,20 @@ class Catalog(Frozen):
         prices = {p.model: p for p in self.prices}
         for change in sorted(self.price_changes, key=lambda c: c.date):
             if change.sets_list_price:
-                prices[change.model] = prices[change.model].model_copy(
-                    update={
-                        "input": change.input,
-                        "output": change.output,
-                        "long_context": change.long_context,
-                        "batch_input": None,
-                        "batch_output": None,
-                        "batch_sources": (),
-                        "sources": change.sources,
-                        "note": None,
-                        "note_zh": None,
-                        "since": change.date,
-                    }
+                prices[change.model] = replace(
+                    prices[change.model],
+                    input=change.input,
+                    output=change.output,
+                    long_context=change.long_context,
+                    batch_input=None,
+                    batch_output=None,
+                    batch_sources=(),
+                    sources=change.sources,
+                    note=None,
+                    note_zh=None,
+                    since=change.date,
                 )
-        return self.model_copy(update={"prices": tuple(prices.values())})
+        return replace(self, prices=tuple(prices.values()))
 
     def model(self, model_id: str) -> Model:
         return next(m for m in self.models if m.id == model_id)
@@ -511,6 +555,14 @@ def load(data_dir: Path | None = None) -> Catalog:
     return catalog
 
 
+@cache
+def _validator(schema: type[Frozen]) -> Any:
+    """pydantic's validator of one file's schema, built on first use."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(schema)
+
+
 # The shipped files are a few kilobytes each; the largest text a field may hold
 # is well under this.
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -539,9 +591,11 @@ def _load_file(path: Path, schema: type[Frozen]) -> Any:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError(name, f"line {line}", "not valid UTF-8 text") from None
+    from pydantic import ValidationError
+
     try:
         document = tomllib.loads(text, parse_float=Decimal)
-        return schema.model_validate(document)
+        return _validator(schema).validate_python(document)
     except tomllib.TOMLDecodeError as error:
         raise DataError(name, "TOML syntax", str(error)) from None
     except ValidationError as error:
@@ -553,7 +607,7 @@ def _load_file(path: Path, schema: type[Frozen]) -> Any:
 # pydantic's wording for the usual mistakes, said as a person editing TOML would.
 PLAIN_PROBLEMS = {
     "missing": "required field is missing",
-    "extra_forbidden": "unknown field (a typo?)",
+    "unexpected_keyword_argument": "unknown field (a typo?)",
     "less_than_equal": "must be at most {le}",
     "greater_than_equal": "must be at least {ge}",
     "greater_than": "must be more than {gt}",
@@ -573,14 +627,14 @@ PLAIN_PROBLEMS = {
     "list_type": "must be a list in [ ]",
     "bool_type": "must be true or false",
     "bool_parsing": "must be true or false",
-    "model_type": "must be a table",
+    "dataclass_type": "must be a table",
     "date_from_datetime_parsing": "must be a date like 2024-07-18",
     "date_from_datetime_inexact": "must be a date like 2024-07-18",
     "string_pattern_mismatch": "must be lower-case letters, digits, '.' and '-'",
 }
 
 
-def _describe(file: str, document: dict[str, Any], error: ValidationError) -> DataError:
+def _describe(file: str, document: dict[str, Any], error: Any) -> DataError:
     """Turn pydantic's first complaint into file, entry and problem."""
     first = error.errors(include_url=False)[0]
     loc = list(first["loc"])
@@ -595,19 +649,22 @@ def _describe(file: str, document: dict[str, Any], error: ValidationError) -> Da
     elif loc:
         entry = f"[{loc[0]}]" if isinstance(loc[0], str) else entry
         loc = loc[1:]
-    field = ".".join(str(part) for part in loc)
+    where = ".".join(str(part) for part in loc)
     plain = PLAIN_PROBLEMS.get(first["type"])
     problem = plain.format(**first.get("ctx", {})) if plain else first["msg"]
     # An entry's own check (a validator) says what is wrong in its message; the
     # whole entry as "got" would only bury it.
     problem = problem.removeprefix("Value error, ")
-    if first["type"] not in ("missing", "extra_forbidden", "model_type", "value_error") and "input" in first:
+    if (
+        first["type"] not in ("missing", "unexpected_keyword_argument", "dataclass_type", "value_error")
+        and "input" in first
+    ):
         value = first["input"]
         shown = str(value) if isinstance(value, (Decimal, int, float)) else repr(value)
         problem += f" (got {shown[:60]}{'…' if len(shown) > 60 else ''})"
     more = error.error_count() - 1
     suffix = f"; {more} more problem{'s' if more > 1 else ''} in this file" if more else ""
-    return DataError(file, entry, (f"{field}: " if field else "") + problem + suffix)
+    return DataError(file, entry, (f"{where}: " if where else "") + problem + suffix)
 
 
 def _entry_label(table: Any, index: int) -> str | None:
@@ -676,17 +733,17 @@ def _cross_check(catalog: Catalog) -> None:
                 f"a later change must be dated after the list prices (as_of {catalog.prices_as_of})",
             )
     for preset in catalog.presets:
-        for field, bounds in (
+        for name, bounds in (
             ("input_tokens", INPUT_BOUNDS),
             ("output_tokens", OUTPUT_BOUNDS),
             ("requests_per_day", REQUESTS_BOUNDS),
         ):
-            value = getattr(preset, field)
+            value = getattr(preset, name)
             if not bounds.low <= value <= bounds.high:
                 raise DataError(
                     str(d / "presets.toml"),
                     f"preset {preset.id}",
-                    f"{field} {value:,} is outside the calculator's {bounds.low:,} to {bounds.high:,}",
+                    f"{name} {value:,} is outside the calculator's {bounds.low:,} to {bounds.high:,}",
                 )
     for claim in catalog.claims:
         for model_id in filter(None, (claim.model, claim.against)):
