@@ -52,8 +52,9 @@ class Session:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
         # Nothing of the shell's that changes what is drawn: no TEXTUAL_*, no NO_COLOR,
-        # and no SSH session unless asked for (`env`).
-        skipped = ("NO_COLOR", "SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")
+        # and no SSH session unless asked for (`env`). Python keeps its bytecode, as
+        # on a person's machine: the unmeasured warm-up writes what is missing.
+        skipped = ("NO_COLOR", "SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "PYTHONDONTWRITEBYTECODE")
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL") and k not in skipped},
             "TERM": "xterm-256color",
