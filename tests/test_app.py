@@ -17,6 +17,7 @@ from gpt4o_tui.core.costs import Workload
 from gpt4o_tui.tui.app import HelpScreen
 from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
 from gpt4o_tui.tui.panes.pricing import PricingPane
+from gpt4o_tui.tui.widgets.footer import SteadyFooter
 from gpt4o_tui.tui.widgets.frontier_chart import FrontierChart
 from gpt4o_tui.tui.widgets.log_slider import LogSlider
 from gpt4o_tui.tui.widgets.model_toggles import ModelToggles
@@ -478,3 +479,41 @@ def test_focus_comes_back_after_the_terminal_was_too_small(app: SteadyApp) -> No
         assert app.query_one(PricingPane).workload.output_tokens == 250
 
     drive(app, scenario)
+
+
+def test_the_footer_is_rebuilt_once_for_a_burst_of_binding_changes_and_never_for_the_same_keys(
+    app: SteadyApp,
+) -> None:
+    """Textual's Footer rebuilds every key after every change of bindings; gpt4o-tui's
+    rebuilds once after a burst, only when what it shows differs, and still follows
+    each real change (here the language, and the text box's own Esc)."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        footer = app.query_one(SteadyFooter)
+        rebuilds = []
+        recompose = footer.recompose
+
+        async def counted() -> None:
+            rebuilds.append(footer_words(app))
+            await recompose()
+
+        footer.recompose = counted  # type: ignore[method-assign]
+        for _ in range(5):
+            app.screen.refresh_bindings()
+        await pilot.pause()
+        assert rebuilds == []  # the same keys: nothing to rebuild
+        await pilot.press("L")
+        await pilot.pause()
+        assert 1 <= len(rebuilds) <= 2
+        assert "中文" not in footer_words(app) and "English" in footer_words(app)
+        await pilot.press("4")
+        await pilot.pause()
+        app.query_one("#text", TextArea).focus()
+        await pilot.pause()
+        assert "返回" in footer_words(app)
+
+    drive(app, scenario)
+
+
+def footer_words(app: SteadyApp) -> str:
+    return " ".join(str(key.render()) for key in app.query_one(SteadyFooter).query("FooterKey"))

@@ -27,7 +27,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import Button, Input, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from gpt4o_tui.core import files
@@ -38,6 +38,7 @@ from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.wrap import Prose
 from gpt4o_tui.tui import themes
 from gpt4o_tui.tui.panes import PANES, PaneEntry
+from gpt4o_tui.tui.widgets.footer import SteadyFooter
 from gpt4o_tui.tui.widgets.words import Words
 
 if TYPE_CHECKING:
@@ -413,7 +414,7 @@ class Gpt4oTui(App[None]):
                     if found.id == self.first_tab:
                         yield self._new_pane(found.id)
         yield Words("", id="too-small")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def _tab_label(self, found: PaneEntry) -> str:
         return f"{found.key} {self.language(f'tab.{found.id}')}"
