@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -150,6 +151,26 @@ def test_the_app_starts_with_only_its_first_pane() -> None:
     assert at_start == "['gpt4o_tui.tui.panes.base', 'gpt4o_tui.tui.panes.specs'] False"
     assert built == "['benchmarks', 'pricing', 'safety', 'specs'] specs specs-pane"
     assert after == "pricing 1"
+
+
+def test_what_the_start_made_is_frozen_before_the_app_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The modules, the catalog and the settings live as long as the process: the
+    collector does not walk them again on each full collection while the app runs."""
+    from gpt4o_tui.tui.app import Gpt4oTui
+
+    frozen: list[int] = []
+
+    def ran(app: Gpt4oTui) -> None:
+        frozen.append(gc.get_freeze_count())
+        app._return_code = 0
+
+    gc.unfreeze()
+    monkeypatch.setattr(Gpt4oTui, "run", ran)
+    try:
+        assert main([]) == 0
+    finally:
+        gc.unfreeze()
+    assert frozen and frozen[0] > 10_000
 
 
 @pytest.mark.parametrize(("left", "status"), [(0, 0), (1, 1), (None, 1), (143, 143)])
