@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Select, TextArea
 
 from gpt4o_tui.core import costs, counts
@@ -521,6 +522,57 @@ async def test_switching_language_keeps_the_benchmark_safety_and_deck(catalog: C
         await pilot.pause()
         assert isinstance(app.screen, DeckScreen) and app.screen.index == 3
         assert "GPT-4o mini against the other small models" in screen_text(app)
+
+
+# Keys that leave each pane in a state of its own: a scroll, a chosen benchmark and
+# view, a stage, and a calculator with moved sliders, batch, a preset's images and
+# more turns.
+PANE_STATES = {
+    "specs": ("1", "down", "down"),
+    "benchmarks": ("2", "down", "down", "v", "s"),
+    "safety": ("3", "down", "down"),
+    "pricing": ("4", "right", "right", "tab", "tab", "tab", "tab", "right", "b", "l"),
+}
+
+
+async def settled(app: SteadyApp, pilot: Pilot) -> str:
+    """The screen once it stops changing (a table drawn a frame after the totals, the
+    footer after the focus, a scroll given back after a refresh)."""
+    shown = None
+    for _ in range(40):
+        await pilot.pause(0.05)
+        now = screen_text(app)
+        if now == shown:
+            return now
+        shown = now
+    raise AssertionError("the screen kept changing")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+@pytest.mark.parametrize("pane", list(PANE_STATES))
+@pytest.mark.parametrize("start", ["en", "zh"])
+def test_a_switch_shows_what_a_start_in_that_language_shows(
+    catalog: Catalog, start: str, pane: str, size: tuple[int, int]
+) -> None:
+    """Panes take their new words in place (tui/retell.py), not rebuilt: whatever a
+    widget kept, the screen after L is the screen of the same keys pressed in an app
+    started in the other language."""
+    other = "zh" if start == "en" else "en"
+
+    async def after(lang: str, switch: bool) -> str:
+        app = SteadyApp(catalog, lang=lang)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press(*PANE_STATES[pane])
+            await pilot.pause()
+            if switch:
+                await pilot.press("L")
+            return await settled(app, pilot)
+
+    async def both() -> tuple[str, str]:
+        return await after(start, switch=True), await after(other, switch=False)
+
+    switched, started = asyncio.run(both())
+    assert switched == started
 
 
 @sync

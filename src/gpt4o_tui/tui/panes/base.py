@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.scenario import Scenario
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.retell import retell
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -49,13 +50,14 @@ class Pane(Widget):
         self.focus_target().focus()
 
     async def speak(self, lang: Language) -> None:
-        """Rebuild in another language. The pane itself stays, and with it every
-        reactive; the scroll of each scrollable part is taken by id and given back."""
+        """Speak another language. The pane itself stays, and with it every reactive;
+        its widgets take the new words in place where they can (tui/retell.py), and
+        the scroll of each scrollable part is taken by id and given back."""
         if lang == self.lang:
             return
         scrolls = {widget.id: widget.scroll_y for widget in (self, *self.query("*")) if widget.id and widget.scroll_y}
         self.lang = lang
-        await self.recompose()
+        await retell(self)
         self.show()
         for widget_id, y in scrolls.items():
             target = self if widget_id == self.id else self.query_one(f"#{widget_id}")

@@ -32,6 +32,8 @@ ENDS = Binding.Group("Ends")
 class LogSlider(Widget, can_focus=True):
     """A track with a knob; ←/→ step through round numbers, Shift+←/→ by ten steps."""
 
+    HAS_WORDS = False  # a change of language leaves it as it is (tui/retell.py)
+
     # ←/→ on a slider go without saying; the footer keeps its room for the pane's keys.
     BINDINGS = [
         Binding(
@@ -140,6 +142,8 @@ class CountSlider(Widget):
     """A labelled LogSlider with a field for typing an exact count.
 
     A bad typed value is refused with a message, and the last good value kept."""
+
+    TOLD_IN_PLACE = True  # its label takes the new words; slider, field and typing stay
 
     BINDINGS = [
         Binding(

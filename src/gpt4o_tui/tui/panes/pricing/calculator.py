@@ -36,6 +36,8 @@ SLIDERS = {
 class Calculator(Widget):
     """Renders the pane's workload and prices; the pane owns them."""
 
+    TOLD_IN_PLACE = True  # a change of language keeps it and its state (tui/retell.py)
+
     # Nothing is drawn here: a new workload repaints only the cells it changes.
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)

@@ -19,6 +19,8 @@ TURNS_DEFAULT = 20
 
 
 class Conversations(Widget):
+    TOLD_IN_PLACE = True  # a change of language keeps it and its state (tui/retell.py)
+
     workload: reactive[Workload] = reactive(Workload, init=False, repaint=False)
     batch_api: reactive[bool] = reactive(False, init=False, repaint=False)
     prices: reactive[Prices] = reactive("launch", init=False, repaint=False)
