@@ -17,9 +17,12 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 class Check:
@@ -75,7 +78,7 @@ class Bilingual(Frozen):
             twin = f"{name}_zh"
             if twin in names and (getattr(self, name) is None) != (getattr(self, twin) is None):
                 raise ValueError(f"{name} and {twin} go together")
-        self._check()
+        super().__post_init__()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -634,7 +637,7 @@ PLAIN_PROBLEMS = {
 }
 
 
-def _describe(file: str, document: dict[str, Any], error: Any) -> DataError:
+def _describe(file: str, document: dict[str, Any], error: ValidationError) -> DataError:
     """Turn pydantic's first complaint into file, entry and problem."""
     first = error.errors(include_url=False)[0]
     loc = list(first["loc"])

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from gpt4o_tui.text.i18n import Language
+from gpt4o_tui.tui.widgets.words import Words
 
 
 async def retell(node: Widget) -> None:
@@ -59,7 +60,7 @@ async def _tell(parent: Widget, was: Widget, new: Widget) -> None:
         if getattr(was, name) != getattr(new, name):
             setattr(was, name, getattr(new, name))
     if isinstance(was, Static):
-        was.update(new.content)  # type: ignore[attr-defined]
+        was.update(new.said if isinstance(new, Words) else new.content)  # type: ignore[attr-defined]
     elif isinstance(was, Input | TextArea):
         if was.placeholder != new.placeholder:  # type: ignore[attr-defined]
             was.placeholder = new.placeholder  # type: ignore[attr-defined]
@@ -70,6 +71,7 @@ async def _tell(parent: Widget, was: Widget, new: Widget) -> None:
         if callable(show := getattr(was, "show", None)):
             show()
     else:
-        place = parent.children.index(was)
+        siblings = list(parent.children)
+        after = siblings[siblings.index(was) + 1 :]
         await was.remove()
-        await parent.mount(new, before=place) if place < len(parent.children) else await parent.mount(new)
+        await parent.mount(new, before=after[0] if after else None)

@@ -22,8 +22,8 @@ class Pane(Widget):
     VerticalScroll)`); not a Widget itself, so the container's own defaults, such
     as whether it takes the focus, stay as they are.
 
-    A pane's state lives in its own reactives, so a change of language rebuilds
-    only its widgets (in the new words, from the same state); scroll positions
+    A pane's state lives in its own reactives, so a change of language gives only
+    its widgets new words (from the same state); scroll positions
     come back by each widget's id, and the app gives the focus back the same way."""
 
     # Keys the pane's Textual widgets answer (a list's ↑/↓, a scroll's page keys), for
@@ -40,7 +40,7 @@ class Pane(Widget):
         Only the Pricing pane has a calculator to put it in."""
 
     def show(self) -> None:
-        """Render the pane's state into its widgets (after mount, and after a rebuild)."""
+        """Render the pane's state into its widgets (after mount, and after a change of language)."""
 
     def focus_target(self) -> Widget:
         """The widget the focus goes to when the pane is shown."""

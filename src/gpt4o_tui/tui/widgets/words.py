@@ -62,6 +62,11 @@ class Words(Static):
         super().__init__(_prose(content), id=id, classes=classes)
         self._said = content
 
+    @property
+    def said(self) -> VisualType:
+        """The words as given, before they were made Prose."""
+        return self._said
+
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         """Show new words; the same words again change nothing, and lay nothing out
         (a slider step sets every line under the sliders, most to what they were)."""
