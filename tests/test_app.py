@@ -10,13 +10,14 @@ from decimal import Decimal
 from rich.console import Console
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import ContentSwitcher, DataTable, Input, OptionList, Select, Static, TabbedContent, TextArea
+from textual.widgets import ContentSwitcher, Input, OptionList, Select, Static, TabbedContent, TextArea
 
 from gpt4o_tui.core import compare
 from gpt4o_tui.core.costs import Workload
 from gpt4o_tui.tui.app import HelpScreen
 from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
 from gpt4o_tui.tui.panes.pricing import PricingPane
+from gpt4o_tui.tui.widgets.cell_table import CellTable
 from gpt4o_tui.tui.widgets.footer import SteadyFooter
 from gpt4o_tui.tui.widgets.frontier_chart import FrontierChart
 from gpt4o_tui.tui.widgets.log_slider import LogSlider
@@ -37,8 +38,8 @@ def drive(app: SteadyApp, scenario: Scenario, size: tuple[int, int] = (120, 40))
 
 
 def totals(app: SteadyApp) -> dict[str, str]:
-    table = app.query_one("#totals", DataTable)
-    return {str(row.value): str(table.get_cell(row, "total")) for row in table.rows}
+    table = app.query_one("#totals", CellTable)
+    return {row: str(table.cell(row, "total")) for row in table.row_keys}
 
 
 def in_pane(app: SteadyApp, pane_id: str) -> bool:
@@ -397,8 +398,8 @@ def test_latest_known_prices_and_back(app: SteadyApp) -> None:
         await pilot.press("4", "l")
         shown = totals(app)
         assert shown["gemini-1.5-flash"] == "$29.25" and shown["gpt-4o-mini"] == "$58.50"
-        table = app.query_one("#totals", DataTable)
-        assert str(table.get_cell("gemini-1.5-flash", "saving")) == "costs $29.25 more"
+        table = app.query_one("#totals", CellTable)
+        assert str(table.cell("gemini-1.5-flash", "saving")) == "costs $29.25 more"
         assert "Latest known prices" in str(app.query_one("#cost-notes", Static).render())
         timeline = str(app.query_one("#timeline", Static).render())
         assert "2024-07-18 ● GPT-4o mini launches" in timeline and "2024-08-08 ● Gemini 1.5 Flash" in timeline

@@ -10,13 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from gpt4o_tui.__main__ import main
 from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.costs import Workload
 from gpt4o_tui.text.money import format_usd
 from gpt4o_tui.tui.panes.pricing import PricingPane
+from gpt4o_tui.tui.widgets.cell_table import CellTable
 from tests.conftest import SteadyApp
 
 WORKLOADS = [
@@ -178,11 +178,11 @@ def test_command_and_pane_agree_to_the_cent(catalog: Catalog, capsys: pytest.Cap
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("4")
             pane = app.query_one(PricingPane)
-            table = app.query_one("#totals", DataTable)
+            table = app.query_one("#totals", CellTable)
             for workload in WORKLOADS:
                 pane.workload = workload
                 await pilot.pause()
-                shown.append({str(row.value): str(table.get_cell(row, "total")) for row in table.rows})
+                shown.append({row: str(table.cell(row, "total")) for row in table.row_keys})
         return shown
 
     for workload, on_screen in zip(WORKLOADS, asyncio.run(pane_totals()), strict=True):

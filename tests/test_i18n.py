@@ -19,12 +19,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Select, TextArea
+from textual.widgets import Input, OptionList, Select, TextArea
 
 from gpt4o_tui.core import costs, counts
 from gpt4o_tui.core.catalog import Catalog, DataError, load
 from gpt4o_tui.text import i18n
 from gpt4o_tui.text.i18n import language
+from gpt4o_tui.tui.widgets.cell_table import CellTable
 from tests.conftest import SteadyApp
 from tests.screens import screen_text
 from tests.test_messages import keys_used, our_bindings
@@ -466,8 +467,8 @@ async def test_switching_language_keeps_the_calculator(catalog: Catalog) -> None
         # An edited sample is the person's own text: "Your text", and kept as such.
         assert app.query_one("#sample", Select).value is Select.NULL and pane.own_text == typed
         assert isinstance(app.focused, LogSlider) and app.focused.parent.parent.id == "output-tokens"
-        table = app.query_one("#totals", DataTable)
-        assert str(table.get_cell("gpt-4o-mini", "total")) == ZH.usd_cell(
+        table = app.query_one("#totals", CellTable)
+        assert str(table.cell("gpt-4o-mini", "total")) == ZH.usd_cell(
             costs.model_cost(pane.priced, catalog.subject, before[0], True).total_usd
         )
         assert "4 价格" in screen_text(app)

@@ -12,7 +12,6 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from textual.widgets import DataTable
 
 from gpt4o_tui.__main__ import main
 from gpt4o_tui.core.catalog import Catalog
@@ -21,6 +20,7 @@ from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
 from gpt4o_tui.core.images import ImageSize
 from gpt4o_tui.text import money
 from gpt4o_tui.tui.panes.pricing import PricingPane
+from gpt4o_tui.tui.widgets.cell_table import CellTable
 from tests.conftest import SteadyApp
 from tests.screens import screen_text
 
@@ -81,14 +81,15 @@ def test_every_total_and_saving_is_whole_on_screen(
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             pane = app.query_one(PricingPane)
-            table = app.query_one("#totals", DataTable)
+            table = app.query_one("#totals", CellTable)
             for (workload, batch), results in zip(CORNERS, answers, strict=True):
                 pane.batch_api = batch
                 pane.workload = replace(workload)
                 await pilot.pause()
                 table.scroll_visible(animate=False, top=True)
                 await pilot.pause()
-                assert table.virtual_size.width <= table.size.width, (workload, "the table scrolls sideways")
+                needed = table.get_content_width(table.size, table.size)
+                assert needed <= table.content_size.width, (workload, "a column is cut off")
                 lines = screen_text(app).splitlines()
                 subject = next(r for r in results if r["model"] == catalog.subject.id)
                 # Each column has one number of decimals, what its most precise figure needs.

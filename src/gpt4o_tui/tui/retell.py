@@ -11,8 +11,9 @@ children came out otherwise (another state composes other widgets), is replaced
 by its twin, which is what recomposing would have done to it.
 
 A widget of gpt4o-tui's own is replaced, unless it says `TOLD_IN_PLACE = True`
-(its children are told, then its `show()` draws its state again) or draws no
-words at all (`HAS_WORDS = False`: it stays as it is)."""
+(its children are told, then its `show()` draws its state again), takes its
+twin's words itself (`take_words(twin)`, as a CellTable does) or draws no words
+at all (`HAS_WORDS = False`: it stays as it is)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,8 @@ async def _tell(parent: Widget, was: Widget, new: Widget) -> None:
             was.placeholder = new.placeholder  # type: ignore[attr-defined]
     elif not getattr(was, "HAS_WORDS", True):
         return
+    elif callable(take_words := getattr(was, "take_words", None)):
+        take_words(new)
     elif _told_in_place(was):
         await _match(was, _composed(new))
         if callable(show := getattr(was, "show", None)):

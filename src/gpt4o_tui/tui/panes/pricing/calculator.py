@@ -8,8 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import DataTable, Select, Static
-from textual.widgets.data_table import ColumnKey
+from textual.widgets import Select, Static
 
 from gpt4o_tui.core import costs
 from gpt4o_tui.core.catalog import Catalog
@@ -20,6 +19,7 @@ from gpt4o_tui.text import report
 from gpt4o_tui.text.i18n import Language
 from gpt4o_tui.text.report import Prices
 from gpt4o_tui.tui.panes.pricing.images import ImageControls
+from gpt4o_tui.tui.widgets.cell_table import CellTable
 from gpt4o_tui.tui.widgets.log_slider import CountSlider
 from gpt4o_tui.tui.widgets.words import Words
 
@@ -72,24 +72,27 @@ class Calculator(Widget):
         yield images
         yield Words("", id="volume")
         yield Words("", id="assumption", classes="footnote")
-        table: DataTable[Text] = DataTable(cursor_type="none", id="totals")
-        table.can_focus = False
-        table.add_column(lang("pricing.model"), key="model")
         rates_width, money_width = words.widest(lang, self.catalog, self.latest_catalog)
         saving_width = money_width + len(" (100.0%)")
         # Each column starts as wide as the largest text-only figure the sliders allow,
         # so steps do not make it jump; a wider figure (images can make one) widens it.
-        widths = (rates_width, money_width, saving_width)
-        for key, heading in (
-            ("rates", lang("pricing.rates")),
-            ("total", lang("pricing.per_month")),
-            ("saving", lang("pricing.saves", model=self.catalog.subject.short)),
-        ):
-            table.add_column(Text(heading, justify="right"), key=key)
+        table = CellTable(
+            (
+                ("model", Text(lang("pricing.model")), 0),
+                ("rates", Text(lang("pricing.rates"), justify="right"), rates_width),
+                ("total", Text(lang("pricing.per_month"), justify="right"), money_width),
+                (
+                    "saving",
+                    Text(lang("pricing.saves", model=self.catalog.subject.short), justify="right"),
+                    saving_width,
+                ),
+            ),
+            id="totals",
+        )
         for model in self.catalog.compared:
             bold = "bold" if model.role == "subject" else ""
             name = Text(("▶ " if model.role == "subject" else "  ") + model.name, bold)
-            table.add_row(name, *(Text(" " * width) for width in widths), key=model.id)
+            table.add_row(model.id, name, Text(), Text(), Text())
         yield table
         yield Words("", id="image-line", classes="footnote")
         yield Words("", id="cost-notes", classes="footnote")
@@ -116,15 +119,15 @@ class Calculator(Widget):
     def watch_others(self) -> None:
         self._show_totals()
 
-    def _fit_rows(self, table: DataTable[Text], results: tuple[costs.ModelCost, ...]) -> None:
+    def _fit_rows(self, table: CellTable, results: tuple[costs.ModelCost, ...]) -> None:
         """A row for each model a person added (marked as priced today), none for one taken away."""
         wanted = {r.model.id: r for r in results if r.model.role == "today"}
         ours = {m.id for m in self.catalog.compared}
-        for key in [k.value for k in table.rows if k.value not in ours and k.value not in wanted]:
+        for key in [k for k in table.row_keys if k not in ours and k not in wanted]:
             table.remove_row(key)
         for ref, result in wanted.items():
-            if ref not in {k.value for k in table.rows}:
-                table.add_row(Text("  " + result.model.name + " ⁺"), Text(), Text(), Text(), key=ref)
+            if ref not in table.row_keys:
+                table.add_row(ref, Text("  " + result.model.name + " ⁺"), Text(), Text(), Text())
 
     def _show_workload(self, workload: Workload) -> None:
         self.query_one("#cached-input", CountSlider).limit(workload.input_tokens)
@@ -154,7 +157,7 @@ class Calculator(Widget):
             results = (*results, *today.chosen(self.others, workload, self.batch_api))
         subject = next(r for r in results if r.model.role == "subject")
         self.query_one("#volume", Static).update(words.volume(workload, lang), layout=False)
-        table = self.query_one("#totals", DataTable)
+        table = self.query_one("#totals", CellTable)
         self._fit_rows(table, results)
         places = report.column_places(results, subject)  # one number of decimals a column
         for result in results:
@@ -170,8 +173,7 @@ class Calculator(Widget):
                     Text(lang.saving(subject, result, cell=True, places=places.saving), emphasis, justify="right"),
                 ),
             ):
-                wider = cell.cell_len > table.columns[ColumnKey(key)].content_width
-                table.update_cell(row, key, cell, update_width=wider)
+                table.set_cell(row, key, cell)
         image_line = self.query_one("#image-line", Static)
         image_line.display = workload.images > 0
         if workload.images:

@@ -1,0 +1,129 @@
+"""A table whose cells repaint alone: a heading row, then one line per row.
+
+Textual's DataTable renders itself whole again when any cell changes (every cell
+of a 6-row table on each slider step). Here a cell set to new words repaints its
+own line and nothing else; a cell wider than its column widens the column and
+the table is drawn again. Each column is as wide as its widest cell or heading,
+never narrower than the width it was given, with one space of padding each side;
+a cell is aligned by its Text's `justify` ("right" for figures), as Rich would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.widget import Widget
+
+PADDING = 1  # columns of space each side of a cell
+
+
+class CellTable(Widget, can_focus=False):
+    """Rows of Rich Text under a heading row; `set_cell` repaints one line."""
+
+    COMPONENT_CLASSES = {"cell-table--header"}
+
+    def __init__(
+        self, columns: Iterable[tuple[str, Text, int]], *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        """`columns`: each column's key, heading and least width (in cells)."""
+        super().__init__(id=id, classes=classes)
+        self._columns: dict[str, tuple[Text, int]] = {key: (heading, least) for key, heading, least in columns}
+        self._rows: dict[str, dict[str, Text]] = {}
+        self._widths: dict[str, int] = {}
+        self._fit()
+
+    @property
+    def row_keys(self) -> tuple[str, ...]:
+        return tuple(self._rows)
+
+    def heading(self, column: str) -> Text:
+        return self._columns[column][0]
+
+    def cell(self, row: str, column: str) -> Text:
+        return self._rows[row][column]
+
+    def add_row(self, key: str, *cells: Text) -> None:
+        self._rows[key] = dict(zip(self._columns, cells, strict=True))
+        self._changed(widths=True)
+
+    def remove_row(self, key: str) -> None:
+        del self._rows[key]
+        self._changed(widths=True)
+
+    def set_cell(self, row: str, column: str, text: Text) -> None:
+        """Show `text` in one cell: its line repaints, or the whole table if its column widens."""
+        cells = self._rows[row]
+        if cells[column] == text:
+            return
+        cells[column] = text
+        if text.cell_len > self._widths[column]:
+            self._changed(widths=True)
+        else:
+            y = 1 + list(self._rows).index(row)
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def take_words(self, twin: CellTable) -> None:
+        """Take the headings, widths and rows of `twin`, the same table composed in
+        another language (tui/retell.py): what replacing this one by it would show."""
+        self._columns = dict(twin._columns)
+        self._rows = {key: dict(cells) for key, cells in twin._rows.items()}
+        self._changed(widths=True)
+
+    def _fit(self) -> None:
+        """Each column as wide as its heading, its widest cell and its least width."""
+        self._widths = {
+            key: max(least, heading.cell_len, *(cells[key].cell_len for cells in self._rows.values()))
+            for key, (heading, least) in self._columns.items()
+        }
+
+    def _changed(self, *, widths: bool) -> None:
+        if widths:
+            self._fit()
+        self.refresh(layout=True)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return sum(width + 2 * PADDING for width in self._widths.values())
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 1 + len(self._rows)
+
+    def render_line(self, y: int) -> Strip:
+        base = self.rich_style
+        width = self.size.width
+        if y == 0:
+            style = base + self.get_component_rich_style("cell-table--header")
+            cells = {key: heading for key, (heading, _) in self._columns.items()}
+        elif y <= len(self._rows):
+            style = base
+            cells = list(self._rows.values())[y - 1]
+        else:
+            return Strip.blank(width, base)
+        segments: list[Segment] = []
+        console = self.app.console
+        for key, text in cells.items():
+            segments.extend(_cell(text, self._widths[key], style, console))
+        return Strip(segments).crop_extend(0, width, Style.from_color(style.color, style.bgcolor))
+
+
+def _cell(text: Text, width: int, style: Style, console: Console) -> Iterable[Segment]:
+    """One cell's segments, `width` wide plus its padding, aligned as Rich aligns a
+    Text by its `justify` (right and centre first drop trailing spaces)."""
+    line = text.copy()
+    if line.justify in ("right", "center"):
+        line.rstrip()
+    gap = width - line.cell_len
+    if line.justify == "right":
+        line.pad_left(gap)
+    elif line.justify == "center":
+        line.pad_left(gap // 2)
+        line.pad_right(gap - gap // 2)
+    else:
+        line.pad_right(gap)
+    line.pad(PADDING)
+    own = console.get_style(line.style) if line.style else Style.null()
+    return Segment.apply_style(line.render(console), style + own)
