@@ -482,6 +482,28 @@ async def test_switching_language_keeps_the_calculator(catalog: Catalog) -> None
 
 
 @sync
+async def test_a_switch_draws_no_frame_half_in_one_language(catalog: Catalog) -> None:
+    """Every frame drawn after L is wholly in one language: the tab titles and the
+    calculator's headings change in the same frame, never one before the other."""
+    app = SteadyApp(catalog, lang="en", tab="pricing")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        drawn: list[tuple[str, str]] = []
+        refresh = screen._compositor_refresh
+
+        def recorded() -> None:
+            tab = str(app.query_one("#--content-tab-pricing").label)  # type: ignore[attr-defined]
+            drawn.append((tab, str(app.query_one("#totals", CellTable).heading("total"))))
+            refresh()
+
+        screen._compositor_refresh = recorded  # type: ignore[method-assign]
+        await pilot.press("L")
+        await settled(app, pilot)
+        assert drawn and drawn[-1] == ("4 价格", ZH("pricing.per_month"))
+        assert set(drawn) <= {("4 Pricing", EN("pricing.per_month")), ("4 价格", ZH("pricing.per_month"))}, drawn
+
+
 async def test_switching_language_keeps_the_benchmark_safety_and_deck(catalog: Catalog) -> None:
     from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
     from gpt4o_tui.tui.presentation import DeckScreen

@@ -545,20 +545,23 @@ class Gpt4oTui(App[None]):
         once, from its own state (sliders, chosen benchmark, view, text), and the
         focus goes back to the same widget, found by its id; the other panes follow
         when next shown, so the switch costs one pane."""
-        codes = list(i18n.LANGS)
-        explorer = self.screen_stack[0]
-        tabs = self.query_one(TabbedContent)
-        pane = self._panes.get(tabs.active)
-        focused = explorer.focused
-        focus_id = focused.id if pane is not None and focused is not None and focused in pane.query("*") else None
-        self.language = i18n.language(codes[(codes.index(self.language.code) + 1) % len(codes)])
-        if pane is not None:
-            await pane.speak(self.language)
-            if focus_id is not None and pane.query(f"#{focus_id}"):
-                pane.query_one(f"#{focus_id}").focus()
-            elif focused is not None and not focused.is_attached:
-                pane.focus_default()
-        await self._retell_screens()
+        # One frame for the whole switch: nothing is drawn half in one language
+        # and half in the other while the pane takes its new words.
+        with self.batch_update():
+            codes = list(i18n.LANGS)
+            explorer = self.screen_stack[0]
+            tabs = self.query_one(TabbedContent)
+            pane = self._panes.get(tabs.active)
+            focused = explorer.focused
+            focus_id = focused.id if pane is not None and focused is not None and focused in pane.query("*") else None
+            self.language = i18n.language(codes[(codes.index(self.language.code) + 1) % len(codes)])
+            if pane is not None:
+                await pane.speak(self.language)
+                if focus_id is not None and pane.query(f"#{focus_id}"):
+                    pane.query_one(f"#{focus_id}").focus()
+                elif focused is not None and not focused.is_attached:
+                    pane.focus_default()
+            await self._retell_screens()
 
     def _deck(self) -> Callable[[bool], tuple[Slide, ...]]:
         """How to build the deck: on the calculator's scenario as it is now (or as the
