@@ -504,6 +504,7 @@ async def test_a_switch_draws_no_frame_half_in_one_language(catalog: Catalog) ->
         assert set(drawn) <= {("4 Pricing", EN("pricing.per_month")), ("4 价格", ZH("pricing.per_month"))}, drawn
 
 
+@sync
 async def test_switching_language_keeps_the_benchmark_safety_and_deck(catalog: Catalog) -> None:
     from gpt4o_tui.tui.panes.benchmarks import BenchmarksPane
     from gpt4o_tui.tui.presentation import DeckScreen
