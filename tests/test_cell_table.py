@@ -80,7 +80,7 @@ def test_a_changed_cell_repaints_its_line_alone_and_an_unchanged_one_nothing() -
     run(scenario)
 
 
-def test_a_wider_cell_widens_its_column_and_lays_the_table_out_again() -> None:
+def test_a_column_is_as_wide_as_what_it_shows_now() -> None:
     async def scenario(table: CellTable) -> None:
         asked = spy(table)
         table.set_cell("a", "total", Text("$12,345,678.90", justify="right"))
@@ -90,6 +90,10 @@ def test_a_wider_cell_widens_its_column_and_lays_the_table_out_again() -> None:
         assert heading.rstrip() == " Model             Per month"
         assert second.rstrip() == " GPT-4o            $1,650.00"
         assert table.get_content_width(table.size, table.size) == 11 + 14 + 4 * PADDING
+        table.set_cell("a", "total", Text("$58.50", justify="right"))  # and back, as if never wider
+        assert asked[-1] == ((), True)
+        assert lines(table)[0].rstrip() == " Model        Per month"
+        assert table.get_content_width(table.size, table.size) == 11 + 9 + 4 * PADDING
 
     run(scenario)
 

@@ -2,9 +2,9 @@
 
 Textual's DataTable renders itself whole again when any cell changes (every cell
 of a 6-row table on each slider step). Here a cell set to new words repaints its
-own line and nothing else; a cell wider than its column widens the column and
-the table is drawn again. Each column is as wide as its widest cell or heading,
-never narrower than the width it was given, with one space of padding each side;
+own line and nothing else; a cell that changes its column's width lays the
+table out again. Each column is as wide as its widest cell or heading now, never
+narrower than the least width it was given, with one space of padding each side;
 a cell is aligned by its Text's `justify` ("right" for figures), as Rich would."""
 
 from __future__ import annotations
@@ -56,13 +56,16 @@ class CellTable(Widget, can_focus=False):
         self._changed(widths=True)
 
     def set_cell(self, row: str, column: str, text: Text) -> None:
-        """Show `text` in one cell: its line repaints, or the whole table if its column widens."""
+        """Show `text` in one cell: its line repaints, or the whole table if its column's
+        width changes (wider for this cell, or narrower once no cell needs the room)."""
         cells = self._rows[row]
         if cells[column] == text:
             return
         cells[column] = text
-        if text.cell_len > self._widths[column]:
-            self._changed(widths=True)
+        width = self._width(column)
+        if width != self._widths[column]:
+            self._widths[column] = width
+            self.refresh(layout=True)
         else:
             y = 1 + list(self._rows).index(row)
             self.refresh(Region(0, y, self.size.width, 1))
@@ -74,12 +77,15 @@ class CellTable(Widget, can_focus=False):
         self._rows = {key: dict(cells) for key, cells in twin._rows.items()}
         self._changed(widths=True)
 
+    def _width(self, column: str) -> int:
+        """As wide as the column's heading, its widest cell now and its least width:
+        what it shows, never what it showed before (a screen reopened from the same
+        state is the same screen)."""
+        heading, least = self._columns[column]
+        return max(least, heading.cell_len, *(cells[column].cell_len for cells in self._rows.values()))
+
     def _fit(self) -> None:
-        """Each column as wide as its heading, its widest cell and its least width."""
-        self._widths = {
-            key: max(least, heading.cell_len, *(cells[key].cell_len for cells in self._rows.values()))
-            for key, (heading, least) in self._columns.items()
-        }
+        self._widths = {key: self._width(key) for key in self._columns}
 
     def _changed(self, *, widths: bool) -> None:
         if widths:
