@@ -7,9 +7,11 @@ import io
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
+import pytest
 from rich.console import Console
 from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Input, OptionList, Select, Static, TabbedContent, TextArea
 
 from gpt4o_tui.core import compare
@@ -514,6 +516,30 @@ def test_the_footer_is_rebuilt_once_for_a_burst_of_binding_changes_and_never_for
         assert "返回" in footer_words(app)
 
     drive(app, scenario)
+
+
+def test_the_first_frame_drawn_has_the_footers_keys(app: SteadyApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual's Footer shows no key until the first change of bindings, which comes
+    after the first frame: a person starting gpt4o-tui saw an empty footer, then its
+    keys a frame later (more bytes, a later complete screen). The keys are in the
+    first frame drawn, and they are the keys of the pane on screen."""
+    drawn: list[str] = []
+    refresh = Screen._compositor_refresh
+
+    def recorded(screen: Screen) -> None:
+        if screen.query(SteadyFooter):
+            drawn.append(footer_words(screen.app))  # type: ignore[arg-type]
+        refresh(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", recorded)
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.pause()
+
+    drive(app, scenario)
+    assert drawn, "no frame was drawn"
+    assert all(word in drawn[0] for word in ("Theme", "Help", "Quit", "中文", "Deck")), drawn[0]
+    assert drawn[0] == drawn[-1]
 
 
 def footer_words(app: SteadyApp) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -19,6 +20,15 @@ class SteadyFooter(Footer):
         super().__init__(compact=compact)
         self._rebuild_asked = False
         self._shown: Hashable = None
+
+    def compose(self) -> ComposeResult:
+        # The keys are known as soon as the footer is on its screen: Textual's Footer
+        # waits for the first change of bindings, so the first frame has none and the
+        # keys come a frame later. These are in the first frame; a change of focus
+        # that brings other keys rebuilds it as any change does.
+        self.set_reactive(Footer._bindings_ready, True)
+        self._shown = self._keys()
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
