@@ -9,7 +9,9 @@ unreadable means `load()` again, which refuses a broken file with the same one-l
 
 Only a catalog `load()` accepted is ever written, so nothing read back here was not
 validated. The cache folder is the user's own ($XDG_CACHE_HOME, else ~/.cache), as
-writable to them as the code itself. Nothing here imports Textual."""
+writable to them as the code itself. `kept()` does the same for anything else made
+at every start from files that rarely change (the message catalog, text/i18n.py).
+Nothing here imports Textual."""
 
 from __future__ import annotations
 
@@ -18,8 +20,9 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from gpt4o_tui import __version__
 from gpt4o_tui.core import catalog as catalog_module
@@ -27,6 +30,7 @@ from gpt4o_tui.core import files
 from gpt4o_tui.core.catalog import FILES, MAX_FILE_BYTES, Catalog, default_data_dir, load
 
 FILE_NAME = "catalog.pickle"
+T = TypeVar("T")
 
 
 def folder(environ: Mapping[str, str] | None = None) -> Path:
@@ -61,26 +65,36 @@ def catalog(data_dir: Path | None = None, environ: Mapping[str, str] | None = No
     made_from = key(data_dir) if data_dir.is_dir() else None
     if made_from is None:
         return load(data_dir)
-    file = folder(environ) / FILE_NAME
-    found = _read(file, made_from)
+    return kept(FILE_NAME, made_from, lambda: load(data_dir), Catalog, environ)
+
+
+def kept(
+    name: str, made_from: str, make: Callable[[], T], kind: type[T], environ: Mapping[str, str] | None = None
+) -> T:
+    """What `make()` makes, read back from the cache folder's file `name` when it was
+    made from `made_from` (a digest of everything it depends on), else made and kept
+    there. Only what `make()` returned is ever written; a failing `make()` raises, and
+    nothing is kept."""
+    file = folder(environ) / name
+    found = _read(file, made_from, kind)
     if found is not None:
         return found
-    validated = load(data_dir)
-    _write(file, made_from, validated)
-    return validated
+    made = make()
+    _write(file, made_from, made)
+    return made
 
 
-def _read(file: Path, made_from: str) -> Catalog | None:
+def _read(file: Path, made_from: str, kind: type[T]) -> T | None:
     try:
         stored = pickle.loads(file.read_bytes())
     except Exception:  # missing, unreadable, truncated, or written by other code: made again
         return None
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == made_from and isinstance(stored[1], Catalog):
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == made_from and isinstance(stored[1], kind):
         return stored[1]
     return None
 
 
-def _write(file: Path, made_from: str, validated: Catalog) -> None:
+def _write(file: Path, made_from: str, made: object) -> None:
     """Whole or not at all, and quietly not where the cache folder cannot be written:
     the next start validates again."""
     try:
@@ -90,7 +104,7 @@ def _write(file: Path, made_from: str, validated: Catalog) -> None:
         return
     try:
         with os.fdopen(descriptor, "wb") as out:
-            out.write(pickle.dumps((made_from, validated), protocol=pickle.HIGHEST_PROTOCOL))
+            out.write(pickle.dumps((made_from, made), protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, file)
     except OSError:
         pass

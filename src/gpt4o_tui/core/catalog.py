@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -524,7 +523,7 @@ class Catalog:
 
 def default_data_dir() -> Path:
     """The data shipped inside the installed package, else the checkout's data/."""
-    packaged = Path(str(resources.files("gpt4o_tui") / "data"))
+    packaged = Path(__file__).parents[1] / "data"  # the package's folder, as importlib.resources finds it
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "data"
