@@ -484,6 +484,32 @@ def test_focus_comes_back_after_the_terminal_was_too_small(app: SteadyApp) -> No
     drive(app, scenario)
 
 
+def test_no_slider_step_makes_a_column_of_the_totals_jump(app: SteadyApp) -> None:
+    """Each column is as wide as its widest text-only figure at the prices shown: a
+    person sliding from the smallest workload to the largest sees the figures change
+    in place, never the table widen (a relayout every time a figure gained a digit)."""
+
+    async def scenario(app: SteadyApp, pilot: Pilot) -> None:
+        await pilot.press("4")
+        table = app.query_one("#totals", CellTable)
+
+        def width() -> int:
+            return table.get_content_width(table.size, table.size)
+
+        start = width()
+        for slider in ("requests", "input-tokens", "output-tokens", "requests", "input-tokens"):
+            app.query_one(f"#{slider} LogSlider").focus()
+            for key in ("home", "right", "pageup", "end", "left", "end"):
+                await pilot.press(key)
+                assert width() == start, (slider, key, totals(app))
+        assert totals(app)["gpt-4o"] == "can't run"  # the largest prompt and reply: too big for GPT-4o
+        app.query_one(PricingPane).query_one("#calculator").prices = "latest known"  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert width() >= start
+
+    drive(app, scenario, size=(80, 24))
+
+
 def test_the_footer_is_rebuilt_once_for_a_burst_of_binding_changes_and_never_for_the_same_keys(
     app: SteadyApp,
 ) -> None:

@@ -98,6 +98,27 @@ def test_a_column_is_as_wide_as_what_it_shows_now() -> None:
     run(scenario)
 
 
+def test_a_column_given_more_room_keeps_it_whatever_it_shows() -> None:
+    """The calculator gives each column the room its widest figure at the prices shown
+    needs: a figure that grows into it changes one line, never the table's width."""
+
+    async def scenario(table: CellTable) -> None:
+        asked = spy(table)
+        table.least({"total": 14})
+        assert asked == [((), True)]
+        assert lines(table)[0].rstrip() == " Model             Per month"
+        table.set_cell("a", "total", Text("$12,345,678.90", justify="right"))
+        assert asked[-1] == ((Region(0, 1, table.size.width, 1),), False)
+        table.set_cell("a", "total", Text("$58.50", justify="right"))
+        assert lines(table)[1].rstrip() == " GPT-4o mini          $58.50"
+        table.least({"total": 14})  # the same room: nothing to lay out
+        assert len(asked) == 3
+        table.least({"total": 9})
+        assert asked[-1] == ((), True) and lines(table)[0].rstrip() == " Model        Per month"
+
+    run(scenario)
+
+
 def test_rows_come_and_go_and_a_twin_gives_its_words() -> None:
     async def scenario(table: CellTable) -> None:
         table.add_row("c", Text("Gemini 1.5 Flash ⁺"), Text("$115.50", justify="right"))

@@ -104,6 +104,22 @@ def test_monotonic_in_every_slider(workload: Workload, field: str, more: int) ->
             assert after[model_id] > before[model_id]
 
 
+@given(workloads, st.booleans(), st.sampled_from([CATALOG, CATALOG.latest()]))
+def test_no_workload_a_model_can_run_costs_more_than_its_largest(
+    workload: Workload, batch: bool, catalog: Catalog
+) -> None:
+    for model in catalog.compared:
+        largest = costs.largest_runnable(model)
+        assert largest, model.id
+        for top in largest:
+            assert costs.request_problem(model, top) is None, (model.id, top)
+            assert INPUT_BOUNDS.low <= top.input_tokens <= INPUT_BOUNDS.high
+            assert OUTPUT_BOUNDS.low <= top.output_tokens <= OUTPUT_BOUNDS.high
+        result = costs.model_cost(catalog, model, workload, batch)
+        if result.problem is None:
+            assert result.total_usd <= max(costs.model_cost(catalog, model, w, batch).total_usd for w in largest)
+
+
 @given(workloads)
 def test_mini_never_costs_more_than_a_peer_on_the_same_request(workload: Workload) -> None:
     results = costs.monthly(CATALOG, workload)

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import io
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
 
 from gpt4o_tui.core import compare, costs
-from gpt4o_tui.core.catalog import Benchmark, Catalog
+from gpt4o_tui.core.catalog import Benchmark, Catalog, load
 from gpt4o_tui.core.costs import Workload
-from gpt4o_tui.text import benchmarks, pricing, safety, specs
-from gpt4o_tui.text.i18n import language
+from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS
+from gpt4o_tui.text import benchmarks, pricing, report, safety, specs
+from gpt4o_tui.text.i18n import Language, language
 
 EN, ZH = language("en"), language("zh")
 
@@ -87,6 +91,34 @@ def test_explanation_gives_every_score_and_its_sources(catalog: Catalog) -> None
 
 
 # -- Pricing ----------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(INPUT_BOUNDS.low, INPUT_BOUNDS.high),
+    st.integers(OUTPUT_BOUNDS.low, OUTPUT_BOUNDS.high),
+    st.integers(REQUESTS_BOUNDS.low, REQUESTS_BOUNDS.high),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([EN, ZH]),
+)
+def test_no_step_of_a_slider_needs_a_wider_column_than_the_widest(
+    prompt: int, reply: int, requests: int, batch: bool, latest: bool, lang: Language
+) -> None:
+    """The totals' columns are at least as wide as `widest` says for the prices shown,
+    so no workload the sliders can make (text only, batch or not) widens one."""
+    priced = load().latest() if latest else load()
+    widths = pricing.widest(lang, priced)
+    results = costs.monthly(priced, Workload(prompt, reply, requests), batch)
+    subject = results[0]
+    places = report.column_places(results, subject)
+    for result in results:
+        cells = (
+            pricing.rates_cell(result, lang, places.rates),
+            lang.total(result, cell=True, places=places.total),
+            lang.saving(subject, result, cell=True, places=places.saving),
+        )
+        assert all(cell_len(cell) <= width for cell, width in zip(cells, widths, strict=True)), (cells, widths)
 
 
 def test_volume_and_cost_notes(catalog: Catalog) -> None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from gpt4o_tui.core.catalog import Catalog, Model, ModelPrice, Preset
-from gpt4o_tui.core.counts import Said
+from gpt4o_tui.core.counts import INPUT_BOUNDS, OUTPUT_BOUNDS, REQUESTS_BOUNDS, Said
 from gpt4o_tui.core.images import DEFAULT_SIZE, Detail, ImageSize, image_tokens
 
 if TYPE_CHECKING:
@@ -130,6 +130,28 @@ def request_problem(model: Model, workload: Workload, image_tokens: int | None =
             "problem.context", {"input": prompt, "output": workload.output_tokens, "limit": model.context_window}
         )
     return None
+
+
+def largest_runnable(model: Model) -> tuple[Workload, ...]:
+    """The text-only workloads within the sliders' bounds with the largest bill the
+    model can run. A bill grows with each count, so it is largest at the most requests
+    and at a corner of what fits: the most output the model allows with the longest
+    prompt its context leaves beside it, or the longest prompt with the most output
+    left beside that. None where no workload within the bounds fits at all."""
+    top_output = OUTPUT_BOUNDS.high if model.max_output is None else min(OUTPUT_BOUNDS.high, model.max_output)
+    if model.context_window is None:
+        return (Workload(INPUT_BOUNDS.high, top_output, REQUESTS_BOUNDS.high),)
+    room = model.context_window
+    corners = []
+    longest_beside_most = min(INPUT_BOUNDS.high, room - top_output)
+    corners.append((longest_beside_most, top_output))
+    longest = min(INPUT_BOUNDS.high, room - OUTPUT_BOUNDS.low)
+    corners.append((longest, min(top_output, room - longest)))
+    return tuple(
+        Workload(prompt, output, REQUESTS_BOUNDS.high)
+        for prompt, output in dict.fromkeys(corners)
+        if INPUT_BOUNDS.low <= prompt and OUTPUT_BOUNDS.low <= output
+    )
 
 
 def rate(price: ModelPrice, prompt_tokens: int, batch: bool = False) -> Rate:

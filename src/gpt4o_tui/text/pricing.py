@@ -248,21 +248,44 @@ def rates_cell(result: costs.ModelCost, lang: Language, places: int | None = Non
     return lang.rates(result, cell=True, places=places) + ("*" if result.rate.kind == "batch" else " ")
 
 
-def widest(lang: Language, *catalogs: Catalog) -> tuple[int, int]:
-    """Column widths for the largest rates and bill the sliders allow, at any of the
-    prices shown, so no figure is ever cut and the columns never jump."""
-    largest = Workload(INPUT_BOUNDS.high, OUTPUT_BOUNDS.high, REQUESTS_BOUNDS.high)
+def widest(lang: Language, *catalogs: Catalog) -> tuple[int, int, int]:
+    """Widths of the rates, the total and the saving at their widest within the sliders'
+    bounds (text only), at each catalog's prices (launch and latest known), with and
+    without the Batch API, formatted as the calculator formats its columns, so no
+    figure is ever cut and no step of a slider makes a column jump. A bill is
+    largest at each model's largest workload (costs.largest_runnable); a saving's
+    share is at its extremes where the bill is nearly all input or all output, which
+    those workloads and the shortest prompt with the longest reply cover; the rates
+    include the long-context rate."""
     beyond_long_context = Workload(INPUT_BOUNDS.high + 1, 1, 1)
-    results = [
-        result
+    most_output = Workload(INPUT_BOUNDS.low, OUTPUT_BOUNDS.high, REQUESTS_BOUNDS.high)
+    rows = [
+        (catalog, costs.monthly(catalog, workload, batch))
         for catalog in catalogs
-        for workload, batch in ((largest, False), (largest, True), (beyond_long_context, False))
-        for result in costs.monthly(catalog, workload, batch)
+        for workload in dict.fromkeys(
+            (most_output, beyond_long_context, *(w for m in catalog.compared for w in costs.largest_runnable(m)))
+        )
+        for batch in (False, True)
     ]
-    return (
-        max(cell_len(rates_cell(r, lang)) for r in results),
-        max(cell_len(lang.total(r, cell=True)) for r in results),
-    )
+    rates, totals, saving_widths = [], [cell_len(lang("cost.cannot_run"))], [cell_len("—"), cell_len("n/a")]
+    gained: list[tuple[str, str]] = []
+    for catalog, row in rows:
+        subject = next(r for r in row if r.model.id == catalog.subject.id)
+        places = report.column_places(row, subject)  # as the calculator writes its columns
+        rates += [cell_len(rates_cell(r, lang, places.rates)) for r in row]
+        totals += [cell_len(lang.total(r, cell=True, places=places.total)) for r in row]
+        for result in row:
+            found = costs.saving(subject, result) if result is not subject else None
+            if found is not None and found.usd < 0:
+                saving_widths.append(cell_len(lang.saving(subject, result, cell=True, places=places.saving)))
+            elif found is not None:
+                gained.append((lang.usd_cell(found.usd, places.saving), lang.percent(found.percent)))
+    if gained:
+        # The most money beside the widest share: the two need not come together.
+        saving_widths.append(
+            max(cell_len(m) for m, _ in gained) + cell_len(" ()") + max(cell_len(p) for _, p in gained)
+        )
+    return max(rates), max(totals), max(saving_widths)
 
 
 def claims_text(catalog: Catalog, lang: Language) -> Text:

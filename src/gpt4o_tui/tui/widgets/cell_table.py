@@ -9,7 +9,7 @@ a cell is aligned by its Text's `justify` ("right" for figures), as Rich would."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.console import Console
 from rich.segment import Segment
@@ -69,6 +69,13 @@ class CellTable(Widget, can_focus=False):
         else:
             y = 1 + list(self._rows).index(row)
             self.refresh(Region(0, y, self.size.width, 1))
+
+    def least(self, widths: Mapping[str, int]) -> None:
+        """Give columns another least width (the room their figures may need)."""
+        columns = {key: (heading, widths.get(key, least)) for key, (heading, least) in self._columns.items()}
+        if columns != self._columns:
+            self._columns = columns
+            self._changed(widths=True)
 
     def take_words(self, twin: CellTable) -> None:
         """Take the headings, widths and rows of `twin`, the same table composed in

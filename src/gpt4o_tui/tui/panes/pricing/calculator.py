@@ -72,19 +72,16 @@ class Calculator(Widget):
         yield images
         yield Words("", id="volume")
         yield Words("", id="assumption", classes="footnote")
-        rates_width, money_width = words.widest(lang, self.catalog, self.latest_catalog)
-        saving_width = money_width + len(" (100.0%)")
-        # Each column starts as wide as the largest text-only figure the sliders allow,
-        # so steps do not make it jump; a wider figure (images can make one) widens it.
+        least = self._least_widths()
         table = CellTable(
             (
                 ("model", Text(lang("pricing.model")), 0),
-                ("rates", Text(lang("pricing.rates"), justify="right"), rates_width),
-                ("total", Text(lang("pricing.per_month"), justify="right"), money_width),
+                ("rates", Text(lang("pricing.rates"), justify="right"), least["rates"]),
+                ("total", Text(lang("pricing.per_month"), justify="right"), least["total"]),
                 (
                     "saving",
                     Text(lang("pricing.saves", model=self.catalog.subject.short), justify="right"),
-                    saving_width,
+                    least["saving"],
                 ),
             ),
             id="totals",
@@ -114,7 +111,15 @@ class Calculator(Widget):
         self._show_totals()
 
     def watch_prices(self) -> None:
+        self.query_one("#totals", CellTable).least(self._least_widths())
         self._show_totals()
+
+    def _least_widths(self) -> dict[str, int]:
+        """Each column as wide as the widest text-only figure the sliders allow at the
+        prices shown, so no step makes it jump; a wider figure (images can make one,
+        or today's prices) widens it."""
+        rates, total, saving = words.widest(self.lang, self.priced)
+        return {"rates": rates, "total": total, "saving": saving}
 
     def watch_others(self) -> None:
         self._show_totals()
