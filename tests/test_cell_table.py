@@ -119,6 +119,40 @@ def test_a_column_given_more_room_keeps_it_whatever_it_shows() -> None:
     run(scenario)
 
 
+def test_the_same_words_in_another_style_are_drawn_in_that_style() -> None:
+    """Rich's Text == compares words and spans, not the style: a cell whose words stay
+    ("—") but turn italic (the model can no longer run the workload) must repaint."""
+
+    async def scenario(table: CellTable) -> None:
+        table.set_cell("a", "total", Text("$58.50", "italic", justify="right"))
+        styles = {segment.text.strip(): segment.style for segment in table.render_line(1) if segment.text.strip()}
+        assert styles["$58.50"].italic
+        table.set_cell("a", "total", Text("$58.50", justify="right"))
+        styles = {segment.text.strip(): segment.style for segment in table.render_line(1) if segment.text.strip()}
+        assert not styles["$58.50"].italic
+
+    run(scenario)
+
+
+def test_a_table_wider_than_its_room_cuts_a_name_never_a_figure() -> None:
+    """A model a person adds may have a long name; the names give way (cut with …),
+    down to LEAST_FIRST cells, and every figure stays whole."""
+
+    async def scenario(table: CellTable) -> None:
+        long = "aws:regional.anthropic.claude-3-5-sonnet-20240620-v1:0"
+        table.add_row("c", Text(long), Text("$12,345,678.90", justify="right"))
+        await asyncio.sleep(0)
+        room = table.size.width
+        assert table.get_content_width(table.size, table.size) > room
+        drawn = lines(table)
+        assert all(len(line) == room for line in drawn)
+        assert drawn[3].rstrip().endswith("$12,345,678.90") and "…" in drawn[3]
+        assert drawn[0].rstrip().endswith("Per month") and drawn[1].rstrip().endswith("$58.50")
+        assert drawn[3].startswith(" " + long[: room - 14 - 4 * PADDING - 1])
+
+    run(scenario)
+
+
 def test_rows_come_and_go_and_a_twin_gives_its_words() -> None:
     async def scenario(table: CellTable) -> None:
         table.add_row("c", Text("Gemini 1.5 Flash ⁺"), Text("$115.50", justify="right"))

@@ -5,7 +5,9 @@ of a 6-row table on each slider step). Here a cell set to new words repaints its
 own line and nothing else; a cell that changes its column's width lays the
 table out again. Each column is as wide as its widest cell or heading now, never
 narrower than the least width it was given, with one space of padding each side;
-a cell is aligned by its Text's `justify` ("right" for figures), as Rich would."""
+a cell is aligned by its Text's `justify` ("right" for figures), as Rich would.
+Where the columns are wider than the table's room, the first (the names) gives way,
+its words cut with …; the others, the figures, are never cut."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 PADDING = 1  # columns of space each side of a cell
+LEAST_FIRST = 12  # the first column (the names) is never cut narrower than this
 
 
 class CellTable(Widget, can_focus=False):
@@ -59,7 +62,7 @@ class CellTable(Widget, can_focus=False):
         """Show `text` in one cell: its line repaints, or the whole table if its column's
         width changes (wider for this cell, or narrower once no cell needs the room)."""
         cells = self._rows[row]
-        if cells[column] == text:
+        if _same(cells[column], text):
             return
         cells[column] = text
         width = self._width(column)
@@ -118,9 +121,27 @@ class CellTable(Widget, can_focus=False):
             return Strip.blank(width, base)
         segments: list[Segment] = []
         console = self.app.console
+        widths = self._shown(width)
         for key, text in cells.items():
-            segments.extend(_cell(text, self._widths[key], style, console))
+            segments.extend(_cell(text, widths[key], style, console))
         return Strip(segments).crop_extend(0, width, Style.from_color(style.color, style.bgcolor))
+
+    def _shown(self, room: int) -> dict[str, int]:
+        """The widths drawn in `room` cells: as wide as the columns ask, or, where that is
+        wider than the room (a long name of a model a person added), the blank padding
+        after the last column, then the first column narrower, down to LEAST_FIRST, its
+        words cut with …: the figures are never cut."""
+        # The last column's right padding is blank: that much may be cut first.
+        excess = sum(width + 2 * PADDING for width in self._widths.values()) - PADDING - room
+        if excess <= 0:
+            return self._widths
+        first = next(iter(self._widths))
+        return {**self._widths, first: max(LEAST_FIRST, self._widths[first] - excess)}
+
+
+def _same(shown: Text, text: Text) -> bool:
+    """The same words, spans, style and alignment (Text's == looks at words and spans only)."""
+    return shown == text and shown.style == text.style and shown.justify == text.justify
 
 
 def _cell(text: Text, width: int, style: Style, console: Console) -> Iterable[Segment]:
@@ -129,6 +150,8 @@ def _cell(text: Text, width: int, style: Style, console: Console) -> Iterable[Se
     line = text.copy()
     if line.justify in ("right", "center"):
         line.rstrip()
+    if line.cell_len > width:
+        line.truncate(width, overflow="ellipsis")
     gap = width - line.cell_len
     if line.justify == "right":
         line.pad_left(gap)
