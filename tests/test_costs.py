@@ -118,6 +118,17 @@ def test_no_workload_a_model_can_run_costs_more_than_its_largest(
         result = costs.model_cost(catalog, model, workload, batch)
         if result.problem is None:
             assert result.total_usd <= max(costs.model_cost(catalog, model, w, batch).total_usd for w in largest)
+        subject = costs.model_cost(catalog, catalog.subject, workload, batch)
+        found = costs.saving(subject, result)
+        if found is not None and model is not catalog.subject:
+            at_largest = [
+                costs.saving(
+                    costs.model_cost(catalog, catalog.subject, w, batch), costs.model_cost(catalog, model, w, batch)
+                )
+                for w in costs.largest_runnable(catalog.subject, model)
+            ]
+            assert all(at is not None for at in at_largest), model.id
+            assert abs(found.usd) <= max(abs(at.usd) for at in at_largest if at is not None)
 
 
 @given(workloads)

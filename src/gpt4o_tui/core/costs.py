@@ -132,21 +132,26 @@ def request_problem(model: Model, workload: Workload, image_tokens: int | None =
     return None
 
 
-def largest_runnable(model: Model) -> tuple[Workload, ...]:
-    """The text-only workloads within the sliders' bounds with the largest bill the
-    model can run. A bill grows with each count, so it is largest at the most requests
-    and at a corner of what fits: the most output the model allows with the longest
-    prompt its context leaves beside it, or the longest prompt with the most output
-    left beside that. None where no workload within the bounds fits at all."""
-    top_output = OUTPUT_BOUNDS.high if model.max_output is None else min(OUTPUT_BOUNDS.high, model.max_output)
-    if model.context_window is None:
+def largest_runnable(*models: Model) -> tuple[Workload, ...]:
+    """The text-only workloads within the sliders' bounds with the largest bill that
+    every one of `models` can run (one model's own, or a pair's, for what one saves
+    against the other). A bill grows with each count, so it is largest at the most
+    requests and at a corner of what fits: the most output allowed with the longest
+    prompt the context leaves beside it, the longest prompt with the most output left
+    beside that, or the shortest prompt with the most output. None where no workload
+    within the bounds fits at all."""
+    outputs = [m.max_output for m in models if m.max_output is not None]
+    top_output = min([OUTPUT_BOUNDS.high, *outputs])
+    rooms = [m.context_window for m in models if m.context_window is not None]
+    if not rooms:
         return (Workload(INPUT_BOUNDS.high, top_output, REQUESTS_BOUNDS.high),)
-    room = model.context_window
-    corners = []
-    longest_beside_most = min(INPUT_BOUNDS.high, room - top_output)
-    corners.append((longest_beside_most, top_output))
+    room = min(rooms)
     longest = min(INPUT_BOUNDS.high, room - OUTPUT_BOUNDS.low)
-    corners.append((longest, min(top_output, room - longest)))
+    corners = (
+        (min(INPUT_BOUNDS.high, room - top_output), top_output),
+        (longest, min(top_output, room - longest)),
+        (INPUT_BOUNDS.low, min(top_output, room - INPUT_BOUNDS.low)),
+    )
     return tuple(
         Workload(prompt, output, REQUESTS_BOUNDS.high)
         for prompt, output in dict.fromkeys(corners)

@@ -253,17 +253,22 @@ def widest(lang: Language, *catalogs: Catalog) -> tuple[int, int, int]:
     bounds (text only), at each catalog's prices (launch and latest known), with and
     without the Batch API, formatted as the calculator formats its columns, so no
     figure is ever cut and no step of a slider makes a column jump. A bill is
-    largest at each model's largest workload (costs.largest_runnable); a saving's
-    share is at its extremes where the bill is nearly all input or all output, which
-    those workloads and the shortest prompt with the longest reply cover; the rates
-    include the long-context rate."""
+    largest at each model's largest workload (costs.largest_runnable), a saving at the
+    largest workload both models run; a saving's share is at its extremes where the
+    bill is nearly all input or all output, which those workloads and the shortest
+    prompt with the longest reply cover; the rates include the long-context rate."""
     beyond_long_context = Workload(INPUT_BOUNDS.high + 1, 1, 1)
     most_output = Workload(INPUT_BOUNDS.low, OUTPUT_BOUNDS.high, REQUESTS_BOUNDS.high)
     rows = [
         (catalog, costs.monthly(catalog, workload, batch))
         for catalog in catalogs
         for workload in dict.fromkeys(
-            (most_output, beyond_long_context, *(w for m in catalog.compared for w in costs.largest_runnable(m)))
+            (
+                most_output,
+                beyond_long_context,
+                *(w for m in catalog.compared for w in costs.largest_runnable(m)),
+                *(w for m in catalog.compared for w in costs.largest_runnable(catalog.subject, m)),
+            )
         )
         for batch in (False, True)
     ]
