@@ -160,3 +160,18 @@ def test_nothing_is_kept_when_making_it_fails(own_cache: Path) -> None:
     with pytest.raises(DataError):
         cached.kept("thing.pickle", "key", broken, dict)
     assert not (own_cache / "gpt4o-tui" / "thing.pickle").exists()
+
+
+def test_no_home_folder_means_nothing_kept_and_nothing_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With HOME unset and no entry in the password file there is no cache folder:
+    the messages are parsed and the data validated at each start, as if none was kept."""
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(Path, "home", no_home)
+    assert i18n.catalog.__wrapped__()["tab.pricing"]["en"] == "Pricing"
+    assert cached.catalog() == load()
+    assert main(["check"]) == 0

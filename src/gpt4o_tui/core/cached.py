@@ -75,7 +75,10 @@ def kept(
     made from `made_from` (a digest of everything it depends on), else made and kept
     there. Only what `make()` returned is ever written; a failing `make()` raises, and
     nothing is kept."""
-    file = folder(environ) / name
+    try:
+        file = folder(environ) / name
+    except (RuntimeError, KeyError):  # no home folder to keep it in (HOME unset, no passwd entry)
+        return make()
     found = _read(file, made_from, kind)
     if found is not None:
         return found
