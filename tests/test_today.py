@@ -15,6 +15,8 @@ from gpt4o_tui.__main__ import main
 from gpt4o_tui.core import costs, today
 from gpt4o_tui.core.catalog import Catalog
 from gpt4o_tui.core.costs import Workload
+from gpt4o_tui.text import pricing
+from gpt4o_tui.text.i18n import ENGLISH
 
 CENT = Decimal("0.01")
 
@@ -289,3 +291,27 @@ def test_the_app_s_cached_input_flag_must_fit_the_input(capsys: pytest.CaptureFi
     assert capsys.readouterr().err.strip().splitlines() == [
         "gpt4o-tui: --cached-input-tokens 501 is more than the 500 input tokens per request"
     ]
+
+
+def test_with_the_batch_api_today_s_rates_are_those_the_bill_is_priced_at(catalog: Catalog) -> None:
+    """Batch on at today's prices: the totals are genai-prices' batch prices, so the
+    rates beside them are too, marked * as the launch's batch rates are; a model with
+    no batch price keeps its standard rates, unmarked."""
+    workload = Workload(123_904, 4_096, 1_000_000)
+    standard = {r.model.id: r for r in today.monthly(catalog, workload)}
+    for result in today.monthly(catalog, workload, batch=True):
+        listed = standard[result.model.id]
+        priced_at = (
+            (result.rate.input * workload.input_tokens + result.rate.output * workload.output_tokens)
+            * (workload.requests)
+            / 1_000_000
+        )
+        assert priced_at == result.total_usd, result.model.id
+        marked = pricing.rates_cell(result, ENGLISH).endswith("*")
+        assert marked == (result.total_usd < listed.total_usd) == result.rate.batch, result.model.id
+    assert (
+        pricing.rates_cell(
+            next(r for r in today.monthly(catalog, workload, batch=True) if r.model.id == "gpt-4o"), ENGLISH
+        )
+        == "$2.50/$7.50*"
+    )

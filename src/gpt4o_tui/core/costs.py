@@ -76,6 +76,7 @@ class Rate:
     input: Decimal
     output: Decimal
     kind: RateKind
+    batch: bool = False  # today's price at the Batch API's rate (kind "today")
 
 
 @dataclass(frozen=True)

@@ -189,6 +189,21 @@ def price_request(
     return Decimal(price.input_price), Decimal(price.output_price)
 
 
+def _rate(model: TodayModel, batch: bool, when: dt.datetime | None) -> Rate:
+    """The model's list rates per 1M tokens; with the Batch API, at the share of them
+    genai-prices charges for a batch (its price of a million tokens each way, batched
+    against standard), so the rates shown are the rates the bill was priced at."""
+    listed = Rate(model.input_mtok or Decimal(0), model.output_mtok or Decimal(0), "today")
+    if not batch:
+        return listed
+    standard = price_request(model, 1_000_000, 1_000_000, when=when)
+    batched = price_request(model, 1_000_000, 1_000_000, batch=True, when=when)
+    if batched == standard:  # no batch price: the standard one, as at launch
+        return listed
+    shares = [b / s if s else Decimal(1) for b, s in zip(batched, standard, strict=True)]
+    return Rate(listed.input * shares[0], listed.output * shares[1], "today", batch=True)
+
+
 def model_cost(
     model: TodayModel,
     workload: Workload,
@@ -220,7 +235,7 @@ def model_cost(
     return ModelCost(
         model=limits or model,
         today=model,
-        rate=Rate(model.input_mtok or Decimal(0), model.output_mtok or Decimal(0), "today"),
+        rate=_rate(model, batch, when),
         input_usd=text_in * requests,
         output_usd=out * requests,
         problem=problem,

@@ -245,7 +245,8 @@ def token_counts(
 def rates_cell(result: costs.ModelCost, lang: Language, places: int | None = None) -> str:
     """The rates, with * where the Batch API price applies. The column's heading
     names the unit, so Chinese leaves 美元 out."""
-    return lang.rates(result, cell=True, places=places) + ("*" if result.rate.kind == "batch" else " ")
+    batched = result.rate.kind == "batch" or result.rate.batch
+    return lang.rates(result, cell=True, places=places) + ("*" if batched else " ")
 
 
 def widest(lang: Language, *catalogs: Catalog) -> tuple[int, int, int]:
