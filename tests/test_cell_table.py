@@ -7,13 +7,14 @@ from collections.abc import Awaitable, Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from gpt4o_tui.tui.widgets.cell_table import PADDING, CellTable, _cell
+from gpt4o_tui.tui.widgets.cell_table import PADDING, CellTable, _cell, _cut
 
 COLUMNS = (("name", Text("Model"), 0), ("total", Text("Per month", justify="right"), 9))
 
@@ -148,9 +149,25 @@ def test_a_table_wider_than_its_room_cuts_a_name_never_a_figure() -> None:
         assert all(len(line) == room for line in drawn)
         assert drawn[3].rstrip().endswith("$12,345,678.90") and "…" in drawn[3]
         assert drawn[0].rstrip().endswith("Per month") and drawn[1].rstrip().endswith("$58.50")
-        assert drawn[3].startswith(" " + long[: room - 14 - 4 * PADDING - 1])
+        shown = table._shown(room)["name"]
+        assert shown == room - 14 - 3 * PADDING  # the blank padding after the figures went first
+        head, tail = drawn[3][PADDING : PADDING + shown].split("…")
+        assert long.startswith(head) and long.endswith(tail) and len(head) + 1 + len(tail) == shown
+        assert tail.endswith("v1:0") and head.startswith("aws:regional")
 
     run(scenario)
+
+
+@given(st.text(st.characters(blacklist_characters="…"), min_size=1, max_size=60), st.integers(1, 30))
+def test_a_cut_name_keeps_its_start_and_its_end_in_its_width(words: str, width: int) -> None:
+    text = Text(words, "bold")
+    if text.cell_len <= width:
+        return
+    cut = _cut(text, width)
+    assert cut.cell_len <= width and cut.style == "bold"
+    if width > 1 and all(cell_len(c) == 1 for c in words):
+        head, _, tail = cut.plain.partition("…")
+        assert words.startswith(head) and words.endswith(tail) and cut.cell_len == width
 
 
 def test_rows_come_and_go_and_a_twin_gives_its_words() -> None:

@@ -7,7 +7,7 @@ table out again. Each column is as wide as its widest cell or heading now, never
 narrower than the least width it was given, with one space of padding each side;
 a cell is aligned by its Text's `justify` ("right" for figures), as Rich would.
 Where the columns are wider than the table's room, the first (the names) gives way,
-its words cut with …; the others, the figures, are never cut."""
+its words cut in the middle with …; the others, the figures, are never cut."""
 
 from __future__ import annotations
 
@@ -130,7 +130,7 @@ class CellTable(Widget, can_focus=False):
         """The widths drawn in `room` cells: as wide as the columns ask, or, where that is
         wider than the room (a long name of a model a person added), the blank padding
         after the last column, then the first column narrower, down to LEAST_FIRST, its
-        words cut with …: the figures are never cut."""
+        words cut in the middle with …: the figures are never cut."""
         # The last column's right padding is blank: that much may be cut first.
         excess = sum(width + 2 * PADDING for width in self._widths.values()) - PADDING - room
         if excess <= 0:
@@ -144,6 +144,17 @@ def _same(shown: Text, text: Text) -> bool:
     return shown == text and shown.style == text.style and shown.justify == text.justify
 
 
+def _cut(text: Text, width: int) -> Text:
+    """`text` in `width` cells, its middle given up for …: the start and the end of a
+    name both stay (two versions of one model differ at the end, and a mark such as ⁺
+    is there)."""
+    tail = (width - 1) // 2
+    cut = Text.assemble(text[: width - 1 - tail], "…", text[len(text) - tail :] if tail else "", style=text.style)
+    cut.justify = text.justify
+    cut.truncate(width)  # wide characters take two cells
+    return cut
+
+
 def _cell(text: Text, width: int, style: Style, console: Console) -> Iterable[Segment]:
     """One cell's segments, `width` wide plus its padding, aligned as Rich aligns a
     Text by its `justify` (right and centre first drop trailing spaces)."""
@@ -151,7 +162,7 @@ def _cell(text: Text, width: int, style: Style, console: Console) -> Iterable[Se
     if line.justify in ("right", "center"):
         line.rstrip()
     if line.cell_len > width:
-        line.truncate(width, overflow="ellipsis")
+        line = _cut(line, width)
     gap = width - line.cell_len
     if line.justify == "right":
         line.pad_left(gap)
