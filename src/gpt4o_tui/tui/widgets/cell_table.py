@@ -5,7 +5,7 @@ of a 6-row table on each slider step). Here a cell set to new words repaints its
 own line and nothing else; a cell that changes its column's width lays the
 table out again. Each column is as wide as its widest cell or heading now, never
 narrower than the least width it was given, with one space of padding each side;
-a cell is aligned by its Text's `justify` ("right" for figures), as Rich would.
+a cell is aligned by its Text's `justify` ("right" for figures), its own spaces kept.
 Where the columns are wider than the table's room, the first (the names) gives way,
 its words cut in the middle with …; the others, the figures, are never cut."""
 
@@ -156,11 +156,11 @@ def _cut(text: Text, width: int) -> Text:
 
 
 def _cell(text: Text, width: int, style: Style, console: Console) -> Iterable[Segment]:
-    """One cell's segments, `width` wide plus its padding, aligned as Rich aligns a
-    Text by its `justify` (right and centre first drop trailing spaces)."""
+    """One cell's segments, `width` wide plus its padding, aligned by its Text's
+    `justify`. Unlike Rich, trailing spaces are kept where it aligns right: a rate
+    without the Batch API's * keeps the space the * would take, so its digits line up
+    under those of a rate with one."""
     line = text.copy()
-    if line.justify in ("right", "center"):
-        line.rstrip()
     if line.cell_len > width:
         line = _cut(line, width)
     gap = width - line.cell_len
