@@ -38,23 +38,28 @@ def folder(environ: Mapping[str, str] | None = None) -> Path:
     return files.user_folder("XDG_CACHE_HOME", ".cache", os.environ if environ is None else environ)
 
 
+def digest(*parts: bytes) -> str:
+    """A key for `kept()`: a SHA-256 of gpt4o-tui's and Python's versions and `parts`
+    (the bytes of everything that is kept depends on), each part told apart."""
+    made = hashlib.sha256()
+    for part in (__version__.encode(), sys.version.encode(), *parts):
+        made.update(len(part).to_bytes(8, "big") + part)
+    return made.hexdigest()
+
+
 def key(data_dir: Path) -> str | None:
     """What the cached catalog must have been made from; None where a file cannot be
     read as it is (missing, not a regular file, too large): `load()` says what is wrong."""
-    digest = hashlib.sha256()
-    for part in (__version__, sys.version, str(data_dir), str(data_dir.resolve())):
-        digest.update(part.encode() + b"\0")
-    digest.update(Path(catalog_module.__file__).read_bytes())
+    parts = [str(data_dir).encode(), str(data_dir.resolve()).encode(), Path(catalog_module.__file__).read_bytes()]
     for name in FILES:
         path = data_dir / name
         try:
             if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
                 return None
-            raw = path.read_bytes()
+            parts += [name.encode(), path.read_bytes()]
         except OSError:
             return None
-        digest.update(f"\0{name}\0{len(raw)}\0".encode() + raw)
-    return digest.hexdigest()
+    return digest(*parts)
 
 
 def catalog(data_dir: Path | None = None, environ: Mapping[str, str] | None = None) -> Catalog:

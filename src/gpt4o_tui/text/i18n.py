@@ -7,9 +7,7 @@ in `*_zh` fields beside the English. Nothing here imports Textual."""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import sys
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,7 +16,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from gpt4o_tui import __version__
 from gpt4o_tui.core import cached, costs, counts
 from gpt4o_tui.text import money
 
@@ -44,14 +41,11 @@ MESSAGES_FILE = "messages.pickle"
 def catalog() -> dict[str, dict[str, str]]:
     """Every message: key -> {language: text}. Parsing messages.toml costs about 8 ms
     of every start, so what it gives is kept in the cache folder (core/cached.py) under
-    a digest of the file, this module and the versions, and read back (under a
-    millisecond) while they are the same."""
+    a digest of the file, this module and the versions (`cached.digest`), and read
+    back (under a millisecond) while they are the same."""
     here = Path(__file__)
     raw = here.with_name("messages.toml").read_bytes()
-    digest = hashlib.sha256()
-    for part in (__version__.encode(), sys.version.encode(), here.read_bytes(), raw):
-        digest.update(part + b"\0")
-    return cached.kept(MESSAGES_FILE, digest.hexdigest(), lambda: _parse(raw), dict)
+    return cached.kept(MESSAGES_FILE, cached.digest(here.read_bytes(), raw), lambda: _parse(raw), dict)
 
 
 def _parse(raw: bytes) -> dict[str, dict[str, str]]:
