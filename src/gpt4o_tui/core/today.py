@@ -191,17 +191,36 @@ def price_request(
 
 def _rate(model: TodayModel, batch: bool, when: dt.datetime | None) -> Rate:
     """The model's list rates per 1M tokens; with the Batch API, at the share of them
-    genai-prices charges for a batch (its price of a million tokens each way, batched
-    against standard), so the rates shown are the rates the bill was priced at."""
+    genai-prices charges for a batch, so the rates shown are the rates the bill was
+    priced at."""
     listed = Rate(model.input_mtok or Decimal(0), model.output_mtok or Decimal(0), "today")
-    if not batch:
+    shares = _batch_shares(model, when or _now()) if batch else None
+    if shares is None:  # no batch price: the standard one, as at launch
         return listed
-    standard = price_request(model, 1_000_000, 1_000_000, when=when)
-    batched = price_request(model, 1_000_000, 1_000_000, batch=True, when=when)
-    if batched == standard:  # no batch price: the standard one, as at launch
-        return listed
-    shares = [b / s if s else Decimal(1) for b, s in zip(batched, standard, strict=True)]
     return Rate(listed.input * shares[0], listed.output * shares[1], "today", batch=True)
+
+
+_SHARES: dict[tuple[TodayModel, dt.date], tuple[Decimal, Decimal] | None] = {}
+
+
+def _batch_shares(model: TodayModel, moment: dt.datetime) -> tuple[Decimal, Decimal] | None:
+    """The shares of its standard input and output price genai-prices charges the model
+    for a batch (its price of a million tokens each way, batched against standard) on
+    that day; None where it has no batch price. Asked once a day per model, not again
+    on every step of a slider."""
+    day = (model, moment.date())
+    if day not in _SHARES:
+        standard = price_request(model, 1_000_000, 1_000_000, when=moment)
+        batched = price_request(model, 1_000_000, 1_000_000, batch=True, when=moment)
+        _SHARES[day] = (
+            None
+            if batched == standard
+            else (
+                batched[0] / standard[0] if standard[0] else Decimal(1),
+                batched[1] / standard[1] if standard[1] else Decimal(1),
+            )
+        )
+    return _SHARES[day]
 
 
 def model_cost(
